@@ -1,0 +1,121 @@
+/**
+ * Scoring and the decision: rerank BM25 candidates with features that do not drift when the knowledge
+ * changes (score relative to the best, how much of the question an entry covers, closeness to one of
+ * its 相似问), then answer, ask to clarify, or fall back.
+ */
+import type { KnowledgeIndex } from '../search/knowledge-index.js';
+
+/** Thresholds of the decision, calibrated with `npm run bench:quality`. */
+export interface DecisionOptions {
+  /** Minimum share of the question's content characters an entry must cover to be answered (default: 0.6). */
+  minCoverage: number;
+  /** Minimum combined confidence to answer (default: 0.45). */
+  minConfidence: number;
+  /** A runner-up within this ratio of the best confidence makes the question ambiguous (default: 0.93). */
+  clarifyRatio: number;
+  /** Number of BM25 candidates reranked (default: 12). */
+  candidates: number;
+}
+
+/** Default decision thresholds. */
+export const DEFAULT_DECISION: DecisionOptions = {
+  minCoverage: 0.6,
+  minConfidence: 0.45,
+  clarifyRatio: 0.93,
+  candidates: 12,
+};
+
+/** A reranked candidate. */
+export interface Scored {
+  id: string;
+  /** BM25 score relative to the best candidate, in (0, 1]. */
+  relative: number;
+  /** Share of the question's content characters covered by tokens the entry contains. */
+  coverage: number;
+  /** idf-weighted cosine similarity to the closest title or 相似问. */
+  closeness: number;
+  /** Combined confidence in [0, 1]. */
+  confidence: number;
+}
+
+/** The outcome of a decision. */
+export type Decision =
+  | { kind: 'answer'; best: Scored; ranked: Scored[] }
+  | { kind: 'clarify'; ranked: Scored[] }
+  | { kind: 'none'; ranked: Scored[] };
+
+/** Positions (in code points) of the characters of a normalized question that carry meaning. */
+export function contentPositions(normalized: string, stopwords: readonly string[]): number[] {
+  const chars = [...normalized];
+  const excluded = new Set<number>();
+  for (const w of stopwords) {
+    let from = 0;
+    for (;;) {
+      const at = normalized.indexOf(w, from);
+      if (at < 0) break;
+      const start = [...normalized.slice(0, at)].length;
+      for (let k = 0; k < [...w].length; k++) excluded.add(start + k);
+      from = at + w.length;
+    }
+  }
+  const out: number[] = [];
+  chars.forEach((c, i) => {
+    if (/[\u3400-\u9fff\uf900-\ufaffa-z0-9]/.test(c) && !excluded.has(i)) out.push(i);
+  });
+  return out;
+}
+
+/** Reranks candidates of a question and decides. */
+export function decide(
+  index: KnowledgeIndex,
+  normalized: string,
+  tokens: string[],
+  options: DecisionOptions = DEFAULT_DECISION,
+): Decision {
+  const unique = [...new Set(tokens)];
+  const cands = index.candidates(unique, options.candidates);
+  if (cands.length === 0) return { kind: 'none', ranked: [] };
+  const top = cands[0].score;
+  const content = contentPositions(normalized, index.analyzer.stopwords);
+  const qWeight = unique.reduce((s, t) => s + index.idf(t) ** 2, 0);
+
+  const ranked = cands.map((c): Scored => {
+    const t = index.tokensOf(c.id)!;
+    // Coverage: which content characters lie inside a token (term, bigram, word) the entry contains.
+    const covered = new Set<number>();
+    for (const tok of unique) {
+      if (!t.all.has(tok)) continue;
+      let from = 0;
+      for (;;) {
+        const at = normalized.indexOf(tok, from);
+        if (at < 0) break;
+        const start = [...normalized.slice(0, at)].length;
+        for (let k = 0; k < [...tok].length; k++) covered.add(start + k);
+        from = at + tok.length;
+      }
+    }
+    const coverage = content.length ? content.filter((i) => covered.has(i)).length / content.length : 0;
+    let closeness = 0;
+    for (const asked of t.asked) {
+      let shared = 0;
+      let aWeight = 0;
+      for (const tok of asked) {
+        const w = index.idf(tok) ** 2;
+        aWeight += w;
+        if (unique.includes(tok)) shared += w;
+      }
+      if (aWeight > 0 && qWeight > 0) closeness = Math.max(closeness, shared / Math.sqrt(aWeight * qWeight));
+    }
+    const relative = c.score / top;
+    const confidence = 0.25 * relative + 0.4 * coverage + 0.35 * closeness;
+    return { id: c.id, relative, coverage, closeness, confidence };
+  });
+  ranked.sort((a, b) => b.confidence - a.confidence);
+  const best = ranked[0];
+  if (best.coverage < options.minCoverage || best.confidence < options.minConfidence) return { kind: 'none', ranked };
+  const close = ranked.filter(
+    (r) => r.confidence >= best.confidence * options.clarifyRatio && r.coverage >= options.minCoverage,
+  );
+  if (close.length > 1) return { kind: 'clarify', ranked: close.slice(0, 3) };
+  return { kind: 'answer', best, ranked };
+}

@@ -1,0 +1,213 @@
+/**
+ * The answer engine: every channel turns a question into a call to {@link AnswerEngine.ask} and the
+ * reply into its own format. Answers come only from published entries.
+ */
+import type { Entry, Source } from '../knowledge/schema.js';
+import type { Knowledge } from '../knowledge/load.js';
+import { todayInChina } from '../knowledge/validity.js';
+import { Analyzer, type AnalyzerOptions } from '../search/analyzer.js';
+import { DEFAULT_BOOSTS, KnowledgeIndex, type FieldBoosts } from '../search/knowledge-index.js';
+import type { Elsewhere } from '../search/lexicon.js';
+import { foldText } from '../search/normalize.js';
+import { answerText, citeBasis, contactLines, LEGAL_NOTICE, type Contacts } from './compose.js';
+import { decide, DEFAULT_DECISION, type DecisionOptions, type Scored } from './decide.js';
+import { asksOwnCaseJudgement, choiceNumber, smalltalkKind } from './intents.js';
+import type { EntryRef, Reply } from './reply.js';
+import { SessionMemory } from './session-memory.js';
+
+/** Options of the engine; every field has a default. */
+export interface EngineOptions {
+  /** Analyzer steps (default: all on, CJK bigrams). */
+  analyzer: Partial<AnalyzerOptions>;
+  /** Field boosts (default: questions 3, title 3, keywords 2, answer 1). */
+  boosts: FieldBoosts;
+  /** Decision thresholds (default: {@link DEFAULT_DECISION}). */
+  decision: DecisionOptions;
+  /** Contacts shown in fallbacks (default: the bureau without a phone number). */
+  contacts: Contacts;
+  /** Entry explaining remedies after a penalty, appended to own-case questions (default: penalty-remedy-routes). */
+  remedyEntryId: string;
+  /** Clock for validity of citations (default: today in China). */
+  today: () => string;
+}
+
+/** Default engine options. */
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  analyzer: {},
+  boosts: DEFAULT_BOOSTS,
+  decision: DEFAULT_DECISION,
+  contacts: { bureauName: '魏都区生态环境局', phone: '', hours: '' },
+  remedyEntryId: 'penalty-remedy-routes',
+  today: () => todayInChina(),
+};
+
+/** Example questions offered in small talk and welcomes. */
+const EXAMPLES = ['排污许可证有效期多久？', '未批先建会怎么处罚？', '环保投诉电话是多少？'];
+
+/** Answers questions from the published entries of a knowledge tree. */
+export class AnswerEngine {
+  readonly options: EngineOptions;
+  private index: KnowledgeIndex;
+  private entries = new Map<string, Entry>();
+  private sources: Map<string, Source>;
+  private elsewhere: Elsewhere[];
+  private readonly sessions = new SessionMemory();
+
+  constructor(knowledge: Knowledge, options: Partial<EngineOptions> = {}) {
+    this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+    this.sources = knowledge.sources;
+    this.elsewhere = knowledge.lexicon.elsewhere;
+    this.index = this.build(knowledge);
+  }
+
+  /** Number of published entries served. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** A published entry by id. */
+  entry(id: string): Entry | undefined {
+    return this.entries.get(id);
+  }
+
+  /** All published entries. */
+  published(): Entry[] {
+    return [...this.entries.values()];
+  }
+
+  /** The sources register. */
+  sourceMap(): Map<string, Source> {
+    return this.sources;
+  }
+
+  /** Title suggestions for type-ahead. */
+  suggest(prefix: string, limit = 8): EntryRef[] {
+    const refs: EntryRef[] = [];
+    const tokens = this.index.analyzer.tokenize(prefix);
+    if (!tokens.length) return refs;
+    for (const c of this.index.candidates(tokens, limit)) {
+      const e = this.entries.get(c.id);
+      if (e) refs.push({ id: e.id, title: e.title });
+    }
+    return refs;
+  }
+
+  /** Replaces the whole knowledge (index rebuilt, then swapped in one step). */
+  reload(knowledge: Knowledge): void {
+    const next = this.build(knowledge);
+    this.sources = knowledge.sources;
+    this.elsewhere = knowledge.lexicon.elsewhere;
+    this.index = next;
+  }
+
+  /**
+   * Answers one question. `session` (any opaque id) lets a bare number pick an option of the previous
+   * clarify reply. Never throws for any input string.
+   */
+  ask(question: string, session?: string): Reply {
+    const folded = foldText(question);
+    const day = this.options.today();
+    const pick = choiceNumber(folded);
+    if (pick !== undefined && session) {
+      const options = this.sessions.get(session);
+      const chosen = options?.[pick - 1];
+      if (chosen && this.entries.has(chosen)) return this.answered(this.entries.get(chosen)!, day, undefined, session);
+    }
+    const small = smalltalkKind(folded);
+    if (small) return this.smalltalk(small);
+
+    const analyzer = this.index.analyzer;
+    const normalized = analyzer.normalize(question);
+    const tokens = analyzer.tokensOf(normalized);
+    const decision = decide(this.index, normalized, tokens, this.options.decision);
+    const ownCase = asksOwnCaseJudgement(folded);
+    const redirect = this.elsewhere.find((e) => e.terms.some((t) => folded.includes(foldText(t))));
+
+    if (redirect && (decision.kind !== 'answer' || decision.best.coverage < 0.999)) {
+      return this.fallback(redirect);
+    }
+    if (decision.kind === 'answer') {
+      const entry = this.entries.get(decision.best.id)!;
+      return this.answered(entry, day, decision.best, session, ownCase);
+    }
+    if (decision.kind === 'clarify') {
+      const alternatives = decision.ranked.map((r) => this.ref(r.id));
+      if (session) this.sessions.set(session, alternatives.map((a) => a.id));
+      const text = ['您想问的是下面哪一个问题？', ...alternatives.map((a, i) => `${i + 1}. ${a.title}`), '请点选或回复序号；也可以换个说法再问。'].join('\n');
+      return { status: 'clarify', text, alternatives, score: round(decision.ranked[0].confidence) };
+    }
+    if (ownCase && this.entries.has(this.options.remedyEntryId)) {
+      return this.answered(this.entries.get(this.options.remedyEntryId)!, day, undefined, session, true);
+    }
+    return this.fallback(undefined, decision.ranked[0]);
+  }
+
+  private answered(entry: Entry, day: string, best: Scored | undefined, session?: string, ownCase = false): Reply {
+    const cited = citeBasis(entry, this.sources, day);
+    let extra: string | undefined;
+    if (ownCase) {
+      const remedy = this.entries.get(this.options.remedyEntryId);
+      const routes = remedy && remedy.id !== entry.id ? `\n\n${remedy.answer.trim()}` : '';
+      extra = `本助手只能介绍一般规定，不能判断您的具体案件是否合理或合法。${routes}`;
+    }
+    if (session) this.sessions.delete(session);
+    return {
+      status: 'answered',
+      text: answerText(entry, cited, extra),
+      entry: {
+        id: entry.id,
+        title: entry.title,
+        topic: entry.topic,
+        basis: cited.basis,
+        ...(entry.reviewed ? { reviewed: entry.reviewed } : {}),
+        ...(cited.superseded ? { needsReview: true } : {}),
+      },
+      alternatives: entry.related.filter((id) => this.entries.has(id)).map((id) => this.ref(id)),
+      ...(best ? { score: round(best.confidence) } : {}),
+    };
+  }
+
+  private smalltalk(kind: ReturnType<typeof smalltalkKind>): Reply {
+    const name = this.options.contacts.bureauName;
+    const intro =
+      kind === 'thanks'
+        ? '不客气！还有其他生态环境法律问题，随时问我。'
+        : kind === 'bye'
+          ? '再见！有生态环境法律问题随时来问。'
+          : `您好！我是${name}的环保普法助手，可以解答排污许可、排放标准、环评与验收、执法检查与处罚、投诉举报与信访、危险废物、噪声、环保税等方面的法律问题，并给出法律依据。`;
+    const text = `${intro}\n\n您可以这样问：\n${EXAMPLES.map((q) => `· ${q}`).join('\n')}\n\n${LEGAL_NOTICE}`;
+    return { status: 'smalltalk', text, alternatives: [] };
+  }
+
+  private fallback(redirect?: Elsewhere, best?: Scored): Reply {
+    const lines = redirect
+      ? [
+          `这个问题看起来属于${redirect.department}的职责范围，不在生态环境法律知识库内，我无法给出可靠答复。`,
+          `建议咨询：${redirect.contact}。`,
+          '如有生态环境方面的问题，欢迎继续问我。',
+        ]
+      : ['抱歉，这个问题我的知识库里还没有收录，无法给出可靠答复。您可以：', ...contactLines(this.options.contacts), '您也可以换个说法，或问得具体一些（例如写明“排污许可证”“环评”“噪声”等关键词）。'];
+    return { status: 'fallback', text: lines.join('\n'), alternatives: [], ...(best ? { score: round(best.confidence) } : {}) };
+  }
+
+  private ref(id: string): EntryRef {
+    const e = this.entries.get(id)!;
+    return { id: e.id, title: e.title };
+  }
+
+  private build(knowledge: Knowledge): KnowledgeIndex {
+    const analyzer = new Analyzer(knowledge.lexicon, this.options.analyzer);
+    const index = new KnowledgeIndex(analyzer, this.options.boosts);
+    const day = this.options.today();
+    const published = knowledge.entries.filter(
+      (e) => e.status === 'published' && (!e.valid_from || e.valid_from <= day) && (!e.valid_until || e.valid_until >= day),
+    );
+    index.addAll(published);
+    this.entries = new Map(published.map((e) => [e.id, e]));
+    return index;
+  }
+}
+
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
+}

@@ -1,0 +1,37 @@
+/**
+ * Recognising what a question is before searching: small talk (greetings, thanks, "what can you do"),
+ * requests for a judgement on the asker's own case, and a bare number picking a clarify option.
+ */
+
+/** Kinds of small talk. */
+export type SmalltalkKind = 'greeting' | 'thanks' | 'capabilities' | 'bye';
+
+const SMALLTALK: [SmalltalkKind, RegExp][] = [
+  ['thanks', /^(谢谢|多谢|感谢|谢了|thanks?|thank you|辛苦了?|好的谢谢|好的|明白了|知道了|收到)[!！。.~～]*$/],
+  ['bye', /^(再见|拜拜|bye|回头见)[!！。.~～]*$/],
+  ['capabilities', /^(你(能|可以|会)(做|干|回答|问)(些)?(什么|啥)|你是(谁|什么|啥)|(怎么|如何)(用|使用)|能问(些)?(什么|啥)|有什么功能|帮助|help|菜单|功能)[?？!！。]*$/],
+  ['greeting', /^(你好|您好|hi|hello|hey|嗨|哈喽|在吗|在不在|有人吗|早上好|上午好|下午好|晚上好|老师好|喂)[啊呀!！。,，~～?？]*$/],
+];
+
+/** The small-talk kind of a folded question, if it is nothing but small talk. */
+export function smalltalkKind(folded: string): SmalltalkKind | undefined {
+  const text = folded.replace(/\s+/g, '');
+  for (const [kind, re] of SMALLTALK) if (re.test(text)) return kind;
+  return undefined;
+}
+
+const OWN_CASE = /(合理吗|合法吗|对不对|对吗|公平吗|冤枉|不公平|该不该罚|应不应该罚|罚得(太|过)?重|罚多了|罚得对|罚得有道理|是不是罚错|处罚对吗|罚得合理|有没有道理)/;
+const FIRST_PERSON = /(我|我们|本厂|本公司|我厂|我司|咱们|被罚)/;
+
+/** True when the question asks for a judgement on the asker's own case (我们被罚得合理吗). */
+export function asksOwnCaseJudgement(folded: string): boolean {
+  return OWN_CASE.test(folded) && FIRST_PERSON.test(folded);
+}
+
+/** The 1-based choice when the question is a bare option number (1, 2, 第2个 ...). */
+export function choiceNumber(folded: string): number | undefined {
+  const m = /^(?:第)?([1-9]|[一二三四五六七八九])(?:个|条|项)?[.。!！]?$/.exec(folded.replace(/\s+/g, ''));
+  if (!m) return undefined;
+  const d = '一二三四五六七八九'.indexOf(m[1]);
+  return d >= 0 ? d + 1 : Number(m[1]);
+}

@@ -1,0 +1,160 @@
+/**
+ * Loads the knowledge tree (entries, sources, lexicon) and checks it as a whole: schema, duplicate ids
+ * and questions, unknown sources, dangling `related` ids, superseded citations.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Entry, Source } from './schema.js';
+import { type Problem } from './problem.js';
+import { parseYaml, type YamlFile } from './yaml-file.js';
+import { validateEntry, validateSources } from './validate-entry.js';
+import { parseLexicon } from './lexicon-file.js';
+import { validityOn } from './validity.js';
+import { EMPTY_LEXICON, type Lexicon } from '../search/lexicon.js';
+import { foldText } from '../search/normalize.js';
+
+/** Folders of knowledge/ that hold one entry per file. */
+export const ENTRY_DIRS = ['faq', 'laws', 'cases', 'guides', 'report'] as const;
+
+/** Everything read from the knowledge folder. */
+export interface Knowledge {
+  /** Every valid entry, drafts and retired ones included. */
+  entries: Entry[];
+  /** Sources by id. */
+  sources: Map<string, Source>;
+  lexicon: Lexicon;
+  /** File of each entry id, relative to the knowledge folder. */
+  files: Map<string, string>;
+  /** Every problem found; the tree is valid when none has severity `error`. */
+  problems: Problem[];
+}
+
+/** Reads a file as text; a missing file is reported as a problem. */
+async function readText(root: string, rel: string, problems: Problem[]): Promise<string | undefined> {
+  try {
+    return await readFile(path.join(root, rel), 'utf8');
+  } catch {
+    problems.push({ file: rel, line: 1, field: '', message: '文件不存在或无法读取', severity: 'error' });
+    return undefined;
+  }
+}
+
+async function listEntryFiles(root: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const dir of ENTRY_DIRS) {
+    let names: string[] = [];
+    try {
+      names = await readdir(path.join(root, dir));
+    } catch {
+      continue;
+    }
+    for (const n of names.sort()) if (n.endsWith('.yaml') || n.endsWith('.yml')) files.push(`${dir}/${n}`);
+  }
+  return files;
+}
+
+/**
+ * Loads and checks the knowledge folder at `root`. `today` (YYYY-MM-DD) decides which cited sources are
+ * superseded. Never throws for bad content: every problem is returned in `problems`.
+ */
+export async function loadKnowledge(root: string, today: string): Promise<Knowledge> {
+  const problems: Problem[] = [];
+  const sources = new Map<string, Source>();
+  const sourcesText = await readText(root, 'sources.yaml', problems);
+  if (sourcesText !== undefined) {
+    const { yaml, problems: p } = parseYaml('sources.yaml', sourcesText);
+    problems.push(...p);
+    if (yaml) {
+      const v = validateSources(yaml);
+      problems.push(...v.problems);
+      v.sources.forEach((s, i) => {
+        if (sources.has(s.id)) problems.push({ file: 'sources.yaml', line: yaml.lineOf([i, 'id']), field: `[${i}].id`, message: `来源 id 重复: ${s.id}`, severity: 'error' });
+        sources.set(s.id, s);
+      });
+      v.sources.forEach((s, i) => {
+        if (s.superseded_by && !sources.has(s.superseded_by)) {
+          problems.push({ file: 'sources.yaml', line: yaml.lineOf([i, 'superseded_by']), field: `[${i}].superseded_by`, message: `未知来源: ${s.superseded_by}`, severity: 'error' });
+        }
+      });
+    }
+  }
+
+  let lexicon: Lexicon = EMPTY_LEXICON;
+  const lexText = await readText(root, 'synonyms.yaml', problems);
+  if (lexText !== undefined) {
+    const { yaml, problems: p } = parseYaml('synonyms.yaml', lexText);
+    problems.push(...p);
+    if (yaml) {
+      const l = parseLexicon(yaml);
+      problems.push(...l.problems);
+      lexicon = l.lexicon;
+    }
+  }
+
+  const entries: Entry[] = [];
+  const files = new Map<string, string>();
+  const parsed = new Map<string, YamlFile>();
+  for (const rel of await listEntryFiles(root)) {
+    const text = await readText(root, rel, problems);
+    if (text === undefined) continue;
+    const { yaml, problems: p } = parseYaml(rel, text);
+    problems.push(...p);
+    if (!yaml) continue;
+    const { entry, problems: ep } = validateEntry(yaml);
+    problems.push(...ep);
+    if (!entry) continue;
+    const base = path.basename(rel).replace(/\.ya?ml$/, '');
+    if (entry.id !== base) {
+      problems.push({ file: rel, line: yaml.lineOf(['id']), field: 'id', message: `id “${entry.id}” 与文件名 “${base}” 不一致`, severity: 'error' });
+      continue;
+    }
+    if (files.has(entry.id)) {
+      problems.push({ file: rel, line: yaml.lineOf(['id']), field: 'id', message: `id 重复，已在 ${files.get(entry.id)} 中使用`, severity: 'error' });
+      continue;
+    }
+    files.set(entry.id, rel);
+    parsed.set(entry.id, yaml);
+    entries.push(entry);
+  }
+
+  problems.push(...crossCheck(entries, sources, parsed, today));
+  return { entries, sources, lexicon, files, problems };
+}
+
+/** Checks that need the whole tree: sources, related ids, duplicate questions, superseded citations. */
+function crossCheck(entries: Entry[], sources: Map<string, Source>, parsed: Map<string, YamlFile>, today: string): Problem[] {
+  const problems: Problem[] = [];
+  const ids = new Set(entries.map((e) => e.id));
+  const askedBy = new Map<string, string>();
+  for (const e of entries) {
+    const y = parsed.get(e.id)!;
+    const at = (field: string, segs: (string | number)[], message: string, severity: Problem['severity'] = 'error') =>
+      problems.push({ file: y.file, line: y.lineOf(segs), field, message, severity });
+    if (e.kind !== 'report' && e.basis.length === 0) at('basis', ['basis'], '除 report 外每个条目都必须有法律依据');
+    e.basis.forEach((b, i) => {
+      const src = sources.get(b.source);
+      if (!src) return at(`basis[${i}].source`, ['basis', i, 'source'], `未知来源 “${b.source}”（先在 sources.yaml 中登记）`);
+      const v = validityOn(src, today, (id) => sources.get(id));
+      if (v.status === 'superseded' && e.status === 'published') {
+        at(`basis[${i}].source`, ['basis', i, 'source'], `引用的《${src.name}》${v.label}，条目需复核`, 'review');
+      }
+    });
+    e.related.forEach((r, i) => {
+      if (!ids.has(r)) at(`related[${i}]`, ['related', i], `关联条目 “${r}” 不存在`);
+    });
+    if (e.status === 'retired') continue;
+    [e.title, ...e.questions].forEach((q, i) => {
+      const key = foldText(q).replace(/[\s?？!！。，,、：:]/g, '');
+      const other = askedBy.get(key);
+      if (other && other !== e.id) {
+        at(i === 0 ? 'title' : `questions[${i - 1}]`, i === 0 ? ['title'] : ['questions', i - 1], `问法 “${q}” 与条目 ${other} 重复`);
+      } else askedBy.set(key, e.id);
+    });
+  }
+  return problems;
+}
+
+/** True when the problems include an error (the tree must not be served). */
+export function hasErrors(problems: readonly Problem[]): boolean {
+  return problems.some((p) => p.severity === 'error');
+}

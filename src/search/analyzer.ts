@@ -1,0 +1,119 @@
+/**
+ * The Chinese-aware text analyzer: turns a question or an entry field into normalised text and then
+ * into the tokens MiniSearch indexes. Every step can be switched off, so the quality benchmark can
+ * measure what each one is worth (see BENCHMARKS.md).
+ */
+import { escapeRegExp, fillerRemover, foldText } from './normalize.js';
+import { EMPTY_LEXICON, synonymRewriter, type Lexicon } from './lexicon.js';
+
+/** How CJK text is cut into tokens. */
+export type CjkMode = 'bigram' | 'unigram' | 'segmenter' | 'segmenter+bigram' | 'whitespace';
+
+/** MiniSearch's own default tokenizer: split on spaces and punctuation (the ablation baseline). */
+const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
+
+/** Options of the analyzer. Every step is on by default. */
+export interface AnalyzerOptions {
+  /** NFKC, traditional → simplified, lower case (default: true). */
+  fold: boolean;
+  /** Drop filler phrases such as 请问 / 我想问一下 (default: true). */
+  fillers: boolean;
+  /** Rewrite abbreviations and variants to their canonical term (default: true). */
+  synonyms: boolean;
+  /** Emit domain dictionary terms as whole tokens (default: true). */
+  dictionary: boolean;
+  /** Drop stop words (default: true). */
+  stopwords: boolean;
+  /** How CJK runs become tokens (default: 'bigram'). */
+  cjk: CjkMode;
+}
+
+/** The default analyzer options. */
+export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
+  fold: true,
+  fillers: true,
+  synonyms: true,
+  dictionary: true,
+  stopwords: true,
+  cjk: 'bigram',
+};
+
+const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9.%]*/g;
+const IS_CJK = /^[\u3400-\u9fff\uf900-\ufaff]/;
+
+/** Normalises and tokenizes Chinese text for indexing and querying. */
+export class Analyzer {
+  readonly options: AnalyzerOptions;
+  private readonly removeFillers: (text: string) => string;
+  private readonly rewrite: (text: string) => string;
+  private readonly termPattern: RegExp | null;
+  private readonly stop: Set<string>;
+  private readonly segmenter = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
+
+  constructor(lexicon: Lexicon = EMPTY_LEXICON, options: Partial<AnalyzerOptions> = {}) {
+    this.options = { ...DEFAULT_ANALYZER_OPTIONS, ...options };
+    const fold = this.options.fold ? foldText : (t: string) => t.toLowerCase();
+    this.removeFillers = this.options.fillers ? fillerRemover(lexicon.fillers) : (t) => t;
+    this.rewrite = this.options.synonyms ? synonymRewriter(lexicon.synonyms) : (t) => t;
+    const terms = new Set([...lexicon.terms, ...(this.options.synonyms ? Object.keys(lexicon.synonyms) : [])].map(fold));
+    terms.delete('');
+    this.termPattern =
+      this.options.dictionary && terms.size > 0
+        ? new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g')
+        : null;
+    this.stop = new Set(this.options.stopwords ? lexicon.stopwords.map(fold) : []);
+    this.fold = fold;
+    this.stopwords = [...this.stop].sort((a, b) => b.length - a.length);
+  }
+
+  private readonly fold: (text: string) => string;
+
+  /** The stop words in use (normalised), longest first. */
+  readonly stopwords: readonly string[];
+
+  /** The normalised form of a text: folded, fillers removed, synonyms rewritten. */
+  normalize(text: string): string {
+    return this.rewrite(this.removeFillers(this.fold(text)));
+  }
+
+  /** The tokens of an already normalised text, in order, duplicates kept. */
+  tokensOf(normalized: string): string[] {
+    if (this.options.cjk === 'whitespace') {
+      const words = normalized.split(SPACE_OR_PUNCTUATION).filter(Boolean);
+      return this.stop.size === 0 ? words : words.filter((t) => !this.stop.has(t));
+    }
+    const out: string[] = [];
+    if (this.termPattern) {
+      for (const m of normalized.matchAll(this.termPattern)) out.push(m[0]);
+    }
+    for (const m of normalized.matchAll(CJK_RUN)) {
+      const run = m[0];
+      if (IS_CJK.test(run)) this.cjkTokens(run, out);
+      else out.push(run);
+    }
+    return this.stop.size === 0 ? out : out.filter((t) => !this.stop.has(t));
+  }
+
+  /** Normalises a raw text and returns its tokens. */
+  tokenize(text: string): string[] {
+    return this.tokensOf(this.normalize(text));
+  }
+
+  private cjkTokens(run: string, out: string[]): void {
+    const mode = this.options.cjk;
+    if (mode === 'unigram') {
+      for (const ch of run) out.push(ch);
+      return;
+    }
+    if (mode === 'segmenter' || mode === 'segmenter+bigram') {
+      for (const s of this.segmenter.segment(run)) if (s.isWordLike) out.push(s.segment);
+      if (mode === 'segmenter') return;
+    }
+    const chars = [...run];
+    if (chars.length === 1) {
+      if (mode === 'bigram') out.push(run);
+      return;
+    }
+    for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * The full-text index over published entries: MiniSearch for BM25 candidates, plus per-entry token
+ * sets used to rerank candidates and to measure how much of a question an entry covers.
+ */
+import MiniSearch from 'minisearch';
+import type { Entry } from '../knowledge/schema.js';
+import { Analyzer } from './analyzer.js';
+
+/** Field boosts of the index. */
+export interface FieldBoosts {
+  /** The ways people ask (default: 3). */
+  questions: number;
+  /** The entry's title (default: 3). */
+  title: number;
+  /** Keywords (default: 2). */
+  keywords: number;
+  /** The answer text (default: 1). */
+  answer: number;
+}
+
+/** Default field boosts: questions > title > keywords > answer. */
+export const DEFAULT_BOOSTS: FieldBoosts = { questions: 3, title: 3, keywords: 2, answer: 1 };
+
+/** One candidate entry for a question. */
+export interface Candidate {
+  id: string;
+  /** MiniSearch BM25 score (boosted). */
+  score: number;
+}
+
+interface IndexedDoc {
+  id: string;
+  title: string;
+  questions: string;
+  keywords: string;
+  answer: string;
+}
+
+/** What the index keeps per entry for reranking. */
+export interface EntryTokens {
+  /** Every token of every field. */
+  all: Set<string>;
+  /** Token sets of the title and of each question (相似问). */
+  asked: Set<string>[];
+}
+
+/** A MiniSearch index of entries, tokenized by an {@link Analyzer}. */
+export class KnowledgeIndex {
+  private readonly search: MiniSearch<IndexedDoc>;
+  private readonly tokens = new Map<string, EntryTokens>();
+  /** Number of entries containing each token (document frequency). */
+  private readonly df = new Map<string, number>();
+
+  constructor(
+    readonly analyzer: Analyzer,
+    readonly boosts: FieldBoosts = DEFAULT_BOOSTS,
+  ) {
+    this.search = new MiniSearch<IndexedDoc>({
+      fields: ['title', 'questions', 'keywords', 'answer'],
+      storeFields: [],
+      tokenize: (text) => analyzer.tokenize(text),
+      processTerm: (term) => term,
+      searchOptions: {
+        boost: { ...boosts },
+        combineWith: 'OR',
+        tokenize: (text) => text.split(' ').filter(Boolean),
+        processTerm: (term) => term,
+      },
+    });
+  }
+
+  /** Number of indexed entries. */
+  get size(): number {
+    return this.tokens.size;
+  }
+
+  /** Indexes entries (ids must be new). */
+  addAll(entries: readonly Entry[]): void {
+    this.search.addAll(entries.map((e) => this.remember(e)));
+  }
+
+  /** Adds an entry, or replaces the indexed version of the same id. */
+  upsert(entry: Entry): void {
+    if (this.tokens.has(entry.id)) this.remove(entry.id);
+    this.search.add(this.remember(entry));
+  }
+
+  /** Removes an entry from the index (no-op when absent). */
+  remove(id: string): void {
+    const t = this.tokens.get(id);
+    if (!t) return;
+    this.search.discard(id);
+    for (const tok of t.all) {
+      const n = (this.df.get(tok) ?? 1) - 1;
+      if (n <= 0) this.df.delete(tok);
+      else this.df.set(tok, n);
+    }
+    this.tokens.delete(id);
+  }
+
+  /** BM25 candidates for already-analyzed query tokens, best first. */
+  candidates(queryTokens: readonly string[], limit = 10): Candidate[] {
+    if (queryTokens.length === 0) return [];
+    return this.search
+      .search(queryTokens.join(' '))
+      .slice(0, limit)
+      .map((r) => ({ id: r.id as string, score: r.score }));
+  }
+
+  /** Token sets of an indexed entry. */
+  tokensOf(id: string): EntryTokens | undefined {
+    return this.tokens.get(id);
+  }
+
+  /** Inverse document frequency of a token (unknown tokens get the highest value). */
+  idf(token: string): number {
+    const n = this.tokens.size;
+    const df = this.df.get(token) ?? 0;
+    return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+  }
+
+  /** MiniSearch's title suggestions for type-ahead. */
+  suggest(prefix: string, limit = 8): string[] {
+    return this.search
+      .autoSuggest(this.analyzer.tokensOf(this.analyzer.normalize(prefix)).join(' '), { prefix: true, combineWith: 'AND' })
+      .slice(0, limit)
+      .map((s) => s.suggestion);
+  }
+
+  private remember(e: Entry): IndexedDoc {
+    const a = this.analyzer;
+    const doc: IndexedDoc = {
+      id: e.id,
+      title: e.title,
+      questions: e.questions.join('\n'),
+      keywords: e.keywords.join(' '),
+      answer: e.answer,
+    };
+    const asked = [e.title, ...e.questions].map((q) => new Set(a.tokenize(q)));
+    const all = new Set<string>([...asked.flatMap((s) => [...s]), ...a.tokenize(doc.keywords), ...a.tokenize(doc.answer)]);
+    for (const tok of all) this.df.set(tok, (this.df.get(tok) ?? 0) + 1);
+    this.tokens.set(e.id, { all, asked });
+    return doc;
+  }
+}
