@@ -25,7 +25,7 @@ export interface EngineOptions {
   decision: DecisionOptions;
   /** Contacts shown in fallbacks (default: the bureau without a phone number). */
   contacts: Contacts;
-  /** Entry explaining remedies after a penalty, appended to own-case questions (default: penalty-remedy-routes). */
+  /** Entry explaining remedies after a penalty, appended to own-case questions (default: penalty-what-to-do). */
   remedyEntryId: string;
   /** Clock for validity of citations (default: today in China). */
   today: () => string;
@@ -37,7 +37,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   boosts: DEFAULT_BOOSTS,
   decision: DEFAULT_DECISION,
   contacts: { bureauName: '魏都区生态环境局', phone: '', hours: '' },
-  remedyEntryId: 'penalty-remedy-routes',
+  remedyEntryId: 'penalty-what-to-do',
   today: () => todayInChina(),
 };
 

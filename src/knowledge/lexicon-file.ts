@@ -37,9 +37,9 @@ export function parseLexicon(yaml: YamlFile): { lexicon: Lexicon; problems: Prob
   else
     elsewhere.forEach((e: unknown, i) => {
       const o = e as Record<string, unknown> | null;
-      if (!o || typeof o.department !== 'string' || typeof o.contact !== 'string' || !isStringList(o.terms)) {
+      if (!o || typeof o.department !== 'string' || !['string', 'number'].includes(typeof o.contact) || !isStringList(o.terms)) {
         bad(['elsewhere', i], `elsewhere[${i}]`, '每项应有 department、contact 和 terms（列表）');
-      } else lexicon.elsewhere.push({ department: o.department, contact: o.contact, terms: o.terms.map(String) });
+      } else lexicon.elsewhere.push({ department: o.department, contact: String(o.contact), terms: o.terms.map(String) });
     });
   return { lexicon, problems };
 }

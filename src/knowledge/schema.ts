@@ -46,7 +46,7 @@ export const BasisSchema = Type.Object(
   {
     source: Type.String({ minLength: 1, description: 'The id of a source in knowledge/sources.yaml.' }),
     article: Type.String({
-      pattern: '^(第[一二三四五六七八九十百零〇]+条.*|表[0-9A-Za-z.]+.*|第?[0-9.]+(条|章|节|款).*|附表.*|全文.*|第[一二三四五六七八九十]+(章|部分).*)$',
+      pattern: '^(第[一二三四五六七八九十百千零〇]+条.*|表[0-9A-Za-z.]+.*|附表.*|附录.*|全文|第[一二三四五六七八九十]+(章|部分|节).*|第?[0-9]+(\\.[0-9]+)+(条|款)?.*)$',
       description: 'Where in the source: 第十四条, 第二十四条第一款, 表1, 附表一, 全文 (a whole document such as a report).',
     }),
   },

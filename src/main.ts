@@ -1,0 +1,57 @@
+/**
+ * Entry point of `npm start`: reads the settings, loads the knowledge, serves the web chat and the API,
+ * and runs the Telegram bot when a token is set.
+ */
+import pino from 'pino';
+import { ConfigError, loadConfig } from './config/config.js';
+import { KnowledgeError } from './knowledge/problem.js';
+import { createEngine } from './runtime.js';
+import { buildApp } from './server/app.js';
+
+async function main(): Promise<void> {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
+  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]'] });
+  let built;
+  try {
+    built = await createEngine(config);
+  } catch (err) {
+    if (err instanceof KnowledgeError) {
+      console.error(err.message);
+      logger.fatal('knowledge tree invalid: not starting');
+      process.exit(1);
+    }
+    throw err;
+  }
+  const { engine, knowledge } = built;
+  const reviews = knowledge.problems.filter((p) => p.severity === 'review');
+  if (reviews.length) {
+    logger.warn({ entries: new Set(reviews.map((p) => p.file)).size }, 'entries cite superseded sources and need review (npm run check-knowledge)');
+  }
+  const app = await buildApp({ engine, logger, rateLimitPerMinute: config.rateLimitPerMinute });
+  if (!config.telegramToken) logger.info('TELEGRAM_BOT_TOKEN not set: the Telegram channel is off');
+
+  let closing = false;
+  const close = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void close('SIGTERM'));
+  process.on('SIGINT', () => void close('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  logger.info({ entries: engine.size, url: `http://localhost:${config.port}` }, 'pufa-bot ready');
+}
+
+await main();

@@ -1,0 +1,37 @@
+/**
+ * The HTTP application as a Fastify plugin tree, built without listening so tests can `inject`.
+ * The engine is a dependency: the server knows nothing of how answers are found.
+ */
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import type { AnswerEngine } from '../engine/engine.js';
+import { errorHandling } from './error-handling.js';
+import { healthRoutes } from './routes/health.js';
+import { askRoutes } from './routes/ask.js';
+import { entryRoutes } from './routes/entries.js';
+
+/** What the app needs. */
+export interface AppDeps {
+  engine: AnswerEngine;
+  /** pino logger (default: Fastify's own, silent). */
+  logger?: Logger;
+  /** Requests per minute per IP on POST /api/ask (default: 60; 0 turns the limit off). */
+  rateLimitPerMinute?: number;
+}
+
+/** Builds the Fastify app with every route registered. */
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app: FastifyInstance = Fastify({
+    ...(deps.logger ? { loggerInstance: deps.logger as unknown as FastifyBaseLogger } : { logger: false }),
+    bodyLimit: 16 * 1024,
+    connectionTimeout: 30_000,
+    requestTimeout: 30_000,
+    keepAliveTimeout: 5_000,
+    disableRequestLogging: false,
+  });
+  await app.register(errorHandling);
+  await app.register(healthRoutes, { engine: deps.engine });
+  await app.register(askRoutes, { engine: deps.engine, rateLimitPerMinute: deps.rateLimitPerMinute ?? 60 });
+  await app.register(entryRoutes, { engine: deps.engine });
+  return app;
+}

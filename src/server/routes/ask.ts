@@ -1,0 +1,86 @@
+/** POST /api/ask: a question in, the engine's reply out. */
+import type { FastifyInstance } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { AnswerEngine } from '../../engine/engine.js';
+
+/** Longest question accepted, in characters. */
+export const MAX_QUESTION_CHARS = 500;
+
+const basisSchema = {
+  type: 'object',
+  properties: { source: { type: 'string' }, name: { type: 'string' }, article: { type: 'string' }, validity: { type: 'string' } },
+  required: ['source', 'name', 'article', 'validity'],
+};
+const refSchema = { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } }, required: ['id', 'title'] };
+
+/** JSON schemas of the route. */
+export const askSchema = {
+  body: {
+    type: 'object',
+    properties: {
+      question: { type: 'string' },
+      session: { type: 'string', maxLength: 64 },
+      event: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' },
+    },
+    required: ['question'],
+    additionalProperties: false,
+  },
+  response: {
+    200: {
+      type: 'object',
+      properties: {
+        status: { type: 'string', enum: ['answered', 'clarify', 'fallback', 'smalltalk'] },
+        text: { type: 'string' },
+        entry: {
+          type: 'object',
+          properties: {
+            id: { type: 'string' },
+            title: { type: 'string' },
+            topic: { type: 'string' },
+            basis: { type: 'array', items: basisSchema },
+            reviewed: { type: 'object', properties: { by: { type: 'string' }, at: { type: 'string' } } },
+            needsReview: { type: 'boolean' },
+          },
+          required: ['id', 'title', 'topic', 'basis'],
+        },
+        alternatives: { type: 'array', items: refSchema },
+        score: { type: 'number' },
+      },
+      required: ['status', 'text', 'alternatives'],
+    },
+  },
+} as const;
+
+interface AskBody {
+  question: string;
+  session?: string;
+  event?: string;
+}
+
+/** Ask route, rate-limited per IP when `rateLimitPerMinute` > 0. */
+export async function askRoutes(app: FastifyInstance, opts: { engine: AnswerEngine; rateLimitPerMinute: number }): Promise<void> {
+  if (opts.rateLimitPerMinute > 0) {
+    await app.register(rateLimit, { global: false });
+  }
+  app.post<{ Body: AskBody }>(
+    '/api/ask',
+    {
+      schema: askSchema,
+      ...(opts.rateLimitPerMinute > 0 ? { config: { rateLimit: { max: opts.rateLimitPerMinute, timeWindow: 60_000 } } } : {}),
+    },
+    async (request, reply) => {
+      const question = request.body.question;
+      if (question.trim() === '') return reply.code(400).send({ error: '问题不能为空，请输入您想咨询的问题。' });
+      if ([...question].length > MAX_QUESTION_CHARS) {
+        return reply.code(400).send({ error: `问题太长了（最多 ${MAX_QUESTION_CHARS} 个字），请精简后再问。` });
+      }
+      const started = performance.now();
+      const answer = opts.engine.ask(question, request.body.session);
+      request.log.info(
+        { status: answer.status, entry: answer.entry?.id, score: answer.score, ms: Math.round(performance.now() - started), event: request.body.event },
+        'answered question',
+      );
+      return answer;
+    },
+  );
+}
