@@ -71,6 +71,7 @@ export function decide(
   normalized: string,
   tokens: string[],
   options: DecisionOptions = DEFAULT_DECISION,
+  prior: (id: string) => number = () => 1,
 ): Decision {
   const unique = [...new Set(tokens)];
   const cands = index.candidates(unique, options.candidates);
@@ -107,7 +108,7 @@ export function decide(
       if (aWeight > 0 && qWeight > 0) closeness = Math.max(closeness, shared / Math.sqrt(aWeight * qWeight));
     }
     const relative = c.score / top;
-    const confidence = 0.25 * relative + 0.4 * coverage + 0.35 * closeness;
+    const confidence = prior(c.id) * (0.25 * relative + 0.4 * coverage + 0.35 * closeness);
     return { id: c.id, relative, coverage, closeness, confidence };
   });
   ranked.sort((a, b) => b.confidence - a.confidence);

@@ -11,7 +11,7 @@ import type { Elsewhere } from '../search/lexicon.js';
 import { foldText } from '../search/normalize.js';
 import { answerText, citeBasis, contactLines, LEGAL_NOTICE, type Contacts } from './compose.js';
 import { decide, DEFAULT_DECISION, type DecisionOptions, type Scored } from './decide.js';
-import { asksOwnCaseJudgement, choiceNumber, smalltalkKind } from './intents.js';
+import { asksAboutBureau, asksOwnCaseJudgement, choiceNumber, smalltalkKind, wantsCase } from './intents.js';
 import type { EntryRef, Reply } from './reply.js';
 import { SessionMemory } from './session-memory.js';
 
@@ -27,6 +27,11 @@ export interface EngineOptions {
   contacts: Contacts;
   /** Entry explaining remedies after a penalty, appended to own-case questions (default: penalty-what-to-do). */
   remedyEntryId: string;
+  /**
+   * Weights of entry kinds in ranking (default: case 0.8, report 0.85). A case weighs fully when the question
+   * asks for an example, a report when it asks about the bureau.
+   */
+  kindPrior: Partial<Record<Entry['kind'], number>>;
   /** Clock for validity of citations (default: today in China). */
   today: () => string;
 }
@@ -38,6 +43,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   decision: DEFAULT_DECISION,
   contacts: { bureauName: '魏都区生态环境局', phone: '', hours: '' },
   remedyEntryId: 'penalty-what-to-do',
+  kindPrior: { case: 0.8, report: 0.85 },
   today: () => todayInChina(),
 };
 
@@ -119,7 +125,17 @@ export class AnswerEngine {
     const analyzer = this.index.analyzer;
     const normalized = analyzer.normalize(question);
     const tokens = analyzer.tokensOf(normalized);
-    const decision = decide(this.index, normalized, tokens, this.options.decision);
+    // Cases illustrate a rule and reports describe the bureau: unless the question asks for an example
+    // or about the bureau, the rule itself ranks first.
+    const prior = {
+      ...this.options.kindPrior,
+      ...(wantsCase(folded) ? { case: 1 } : {}),
+      ...(asksAboutBureau(folded) ? { report: 1 } : {}),
+    };
+    const decision = decide(this.index, normalized, tokens, this.options.decision, (id) => {
+      const kind = this.entries.get(id)?.kind;
+      return (kind && prior[kind]) ?? 1;
+    });
     const ownCase = asksOwnCaseJudgement(folded);
     const redirect = this.elsewhere.find((e) => e.terms.some((t) => folded.includes(foldText(t))));
 

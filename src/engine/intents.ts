@@ -35,3 +35,17 @@ export function choiceNumber(folded: string): number | undefined {
   const d = '一二三四五六七八九'.indexOf(m[1]);
   return d >= 0 ? d + 1 : Number(m[1]);
 }
+
+const WANTS_CASE = /(案例|例子|案子|实例|典型|以案释法|举个例|举例)/;
+
+/** True when the question asks for an example case (以案释法) rather than the rule. */
+export function wantsCase(folded: string): boolean {
+  return WANTS_CASE.test(folded);
+}
+
+const ABOUT_BUREAU = /(你们|贵局|本局|局里|你局|区局|魏都|去年|今年|前年|20\d\d年|工作报告|法治政府)/;
+
+/** True when the question is about the bureau itself (its figures, work and plans). */
+export function asksAboutBureau(folded: string): boolean {
+  return ABOUT_BUREAU.test(folded);
+}

@@ -48,6 +48,7 @@ export class Analyzer {
   private readonly rewrite: (text: string) => string;
   private readonly termPattern: RegExp | null;
   private readonly stop: Set<string>;
+  private readonly boundary: RegExp | null;
   private readonly segmenter = new Intl.Segmenter('zh-Hans', { granularity: 'word' });
 
   constructor(lexicon: Lexicon = EMPTY_LEXICON, options: Partial<AnalyzerOptions> = {}) {
@@ -64,6 +65,8 @@ export class Analyzer {
     this.stop = new Set(this.options.stopwords ? lexicon.stopwords.map(fold) : []);
     this.fold = fold;
     this.stopwords = [...this.stop].sort((a, b) => b.length - a.length);
+    const multi = this.stopwords.filter((w) => [...w].length > 1);
+    this.boundary = multi.length ? new RegExp(multi.map(escapeRegExp).join('|'), 'g') : null;
   }
 
   private readonly fold: (text: string) => string;
@@ -83,10 +86,12 @@ export class Analyzer {
       return this.stop.size === 0 ? words : words.filter((t) => !this.stop.has(t));
     }
     const out: string[] = [];
+    // Multi-character stop words (怎么, 什么 ...) become boundaries, so they create no bigrams across them.
+    const text = this.boundary ? normalized.replace(this.boundary, ' ') : normalized;
     if (this.termPattern) {
-      for (const m of normalized.matchAll(this.termPattern)) out.push(m[0]);
+      for (const m of text.matchAll(this.termPattern)) out.push(m[0]);
     }
-    for (const m of normalized.matchAll(CJK_RUN)) {
+    for (const m of text.matchAll(CJK_RUN)) {
       const run = m[0];
       if (IS_CJK.test(run)) this.cjkTokens(run, out);
       else out.push(run);
