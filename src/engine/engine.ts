@@ -11,7 +11,7 @@ import type { Elsewhere } from '../search/lexicon.js';
 import { foldText } from '../search/normalize.js';
 import { answerText, citeBasis, contactLines, LEGAL_NOTICE, type Contacts } from './compose.js';
 import { decide, DEFAULT_DECISION, type DecisionOptions, type Scored } from './decide.js';
-import { asksAboutBureau, asksOwnCaseJudgement, choiceNumber, smalltalkKind, wantsCase } from './intents.js';
+import { asksAboutBureau, asksOwnCaseJudgement, choiceNumber, smalltalkKind, wantsCase, withoutJudgement } from './intents.js';
 import type { EntryRef, Reply } from './reply.js';
 import { SessionMemory } from './session-memory.js';
 
@@ -123,7 +123,8 @@ export class AnswerEngine {
     if (small) return this.smalltalk(small);
 
     const analyzer = this.index.analyzer;
-    const normalized = analyzer.normalize(question);
+    const ownCase = asksOwnCaseJudgement(folded);
+    const normalized = analyzer.normalize(ownCase ? withoutJudgement(folded) : question);
     const tokens = analyzer.tokensOf(normalized);
     // Cases illustrate a rule and reports describe the bureau: unless the question asks for an example
     // or about the bureau, the rule itself ranks first.
@@ -136,7 +137,6 @@ export class AnswerEngine {
       const kind = this.entries.get(id)?.kind;
       return (kind && prior[kind]) ?? 1;
     });
-    const ownCase = asksOwnCaseJudgement(folded);
     const redirect = this.elsewhere.find((e) => e.terms.some((t) => folded.includes(foldText(t))));
 
     if (redirect && (decision.kind !== 'answer' || decision.best.coverage < 0.999)) {
@@ -161,10 +161,9 @@ export class AnswerEngine {
   private answered(entry: Entry, day: string, best: Scored | undefined, session?: string, ownCase = false): Reply {
     const cited = citeBasis(entry, this.sources, day);
     let extra: string | undefined;
-    if (ownCase) {
+    if (ownCase && entry.id !== this.options.remedyEntryId) {
       const remedy = this.entries.get(this.options.remedyEntryId);
-      const routes = remedy && remedy.id !== entry.id ? `\n\n${remedy.answer.trim()}` : '';
-      extra = `本助手只能介绍一般规定，不能判断您的具体案件是否合理或合法。${routes}`;
+      extra = `本助手只能介绍一般规定，不能判断您的具体案件是否合理或合法。${remedy ? `\n\n${remedy.answer.trim()}` : ''}`;
     }
     if (session) this.sessions.delete(session);
     return {

@@ -23,6 +23,11 @@ export function smalltalkKind(folded: string): SmalltalkKind | undefined {
 const OWN_CASE = /(合理吗|合法吗|对不对|对吗|公平吗|冤枉|不公平|该不该罚|应不应该罚|罚得(太|过)?重|罚多了|罚得对|罚得有道理|是不是罚错|处罚对吗|罚得合理|有没有道理)/;
 const FIRST_PERSON = /(我|我们|本厂|本公司|我厂|我司|咱们|被罚)/;
 
+/** The question without its request for a judgement (合理吗, 对不对 ...), for searching the rule itself. */
+export function withoutJudgement(text: string): string {
+  return text.replace(new RegExp(OWN_CASE.source, 'g'), ' ');
+}
+
 /** True when the question asks for a judgement on the asker's own case (我们被罚得合理吗). */
 export function asksOwnCaseJudgement(folded: string): boolean {
   return OWN_CASE.test(folded) && FIRST_PERSON.test(folded);

@@ -27,7 +27,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
     keepAliveTimeout: 5_000,
-    disableRequestLogging: false,
+    // Validate types strictly: a number is not a question.
+    ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });
   await app.register(errorHandling);
   await app.register(healthRoutes, { engine: deps.engine });
