@@ -22,7 +22,7 @@ describe('npm start (node dist/main.js) [slow]', () => {
     const port = await freePort();
     base = `http://127.0.0.1:${port}`;
     const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: mkdtempSync(path.join(tmpdir(), 'pufa-data-')), LOG_LEVEL: 'info' };
-    delete env.TELEGRAM_BOT_TOKEN;
+    delete (env as NodeJS.ProcessEnv).TELEGRAM_BOT_TOKEN;
     child = spawn('node', ['dist/main.js'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));

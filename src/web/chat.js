@@ -1,0 +1,389 @@
+/*
+ * 环保普法助手 web chat. Plain JS, no framework: every text from the server or the user is set with
+ * textContent, never parsed as HTML. The conversation and a random session id live in localStorage.
+ */
+(function () {
+  'use strict';
+
+  var KEY_SESSION = 'pufa.session';
+  var KEY_LOG = 'pufa.log';
+  var KEY_BIG = 'pufa.big';
+  /** Messages kept across reloads (older ones are dropped). */
+  var MAX_KEPT = 60;
+  var SUGGEST_DELAY_MS = 250;
+  var LEGAL_PREFIX = '以上为普法宣传信息';
+  var BASIS_PREFIX = '法律依据：';
+
+  var $ = function (id) { return document.getElementById(id); };
+  var logEl = $('log');
+  var form = $('ask');
+  var input = $('q');
+  var sendBtn = $('send');
+  var suggestEl = $('suggest');
+
+  // ---- storage (may be unavailable, e.g. in private mode: the chat still works, without memory) ----
+  function load(key) {
+    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+  }
+  function save(key, value) {
+    try { window.localStorage.setItem(key, value); } catch (e) { /* storage full or off */ }
+  }
+  function drop(key) {
+    try { window.localStorage.removeItem(key); } catch (e) { /* storage off */ }
+  }
+
+  function newSessionId() {
+    var bytes = new Uint8Array(16);
+    if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
+    else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
+    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+  }
+  var session = load(KEY_SESSION);
+  if (!session || !/^[0-9a-f]{32}$/.test(session)) {
+    session = newSessionId();
+    save(KEY_SESSION, session);
+  }
+
+  var messages = [];
+  try {
+    var stored = JSON.parse(load(KEY_LOG) || '[]');
+    if (Array.isArray(stored)) messages = stored.filter(function (m) { return m && (m.role === 'user' || m.role === 'bot'); });
+  } catch (e) { messages = []; }
+  function persist() {
+    if (messages.length > MAX_KEPT) messages = messages.slice(messages.length - MAX_KEPT);
+    save(KEY_LOG, JSON.stringify(messages));
+  }
+
+  var eventCode = null;
+  try {
+    var ev = new URLSearchParams(window.location.search).get('event');
+    if (ev && /^[A-Za-z0-9_-]{1,32}$/.test(ev)) eventCode = ev;
+  } catch (e) { eventCode = null; }
+
+  // ---- DOM helpers ----
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+  function chip(label, onPress) {
+    var b = el('button', 'chip', label);
+    b.type = 'button';
+    b.addEventListener('click', function () { onPress(label); });
+    return b;
+  }
+  function paragraphs(parent, text, className) {
+    String(text).split(/\n{2,}/).forEach(function (p) {
+      if (p.trim()) parent.appendChild(el('p', className, p.trim()));
+    });
+  }
+
+  // ---- API ----
+  function api(method, url, body) {
+    var init = { method: method, headers: { accept: 'application/json' } };
+    if (body !== undefined) {
+      init.headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(url, init).then(function (res) {
+      if (res.status === 204) return null;
+      return res.json().catch(function () { return {}; }).then(function (data) {
+        if (!res.ok) throw new Error((data && data.error) || '服务暂时出现问题，请稍后再试或拨打 12369。');
+        return data;
+      });
+    }, function () {
+      throw new Error('网络连接不太好，请检查网络后再试。');
+    });
+  }
+
+  // ---- rendering of one reply ----
+  function citation(group) {
+    var first = group[0];
+    var name = /^[^（(]*（GB/.test(first.name) ? first.name : '《' + first.name + '》';
+    var articles = group.map(function (b) { return b.article; }).filter(function (a) { return a !== '全文'; });
+    return name + articles.join('、');
+  }
+
+  function renderBasis(box, basis) {
+    if (!basis || !basis.length) return;
+    box.appendChild(el('h4', null, '法律依据'));
+    var bySource = [];
+    var index = {};
+    basis.forEach(function (b) {
+      var key = b.source + '|' + b.validity;
+      if (!(key in index)) { index[key] = bySource.length; bySource.push([]); }
+      bySource[index[key]].push(b);
+    });
+    var list = el('ul', 'basis');
+    bySource.forEach(function (group) {
+      var li = el('li', null, citation(group));
+      var validity = group[0].validity;
+      li.appendChild(el('span', 'validity' + (validity === '现行有效' ? '' : ' warn'), validity));
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+  }
+
+  function renderFeedback(box, msg) {
+    var row = el('div', 'feedback');
+    var label = el('span', null, msg.vote ? '谢谢您的反馈！' : '这个答复有帮助吗？');
+    row.appendChild(label);
+    var buttons = [];
+    [[true, '👍 有帮助'], [false, '👎 没帮助']].forEach(function (v) {
+      var b = el('button', 'vote', v[1]);
+      b.type = 'button';
+      b.setAttribute('aria-pressed', String(msg.vote === (v[0] ? 'up' : 'down')));
+      b.disabled = Boolean(msg.vote);
+      b.addEventListener('click', function () {
+        buttons.forEach(function (x) { x.disabled = true; });
+        api('POST', '/api/feedback', { session: session, entryId: msg.reply.entry.id, question: msg.question.slice(0, 500), helpful: v[0] })
+          .then(function () {
+            msg.vote = v[0] ? 'up' : 'down';
+            b.setAttribute('aria-pressed', 'true');
+            label.textContent = '谢谢您的反馈！';
+            persist();
+          }, function () {
+            buttons.forEach(function (x) { x.disabled = false; });
+            label.textContent = '反馈没有发送成功，请稍后再试。';
+          });
+      });
+      buttons.push(b);
+      row.appendChild(b);
+    });
+    box.appendChild(row);
+  }
+
+  function renderAnswered(box, msg) {
+    var reply = msg.reply;
+    var parts = String(reply.text).split(/\n{2,}/);
+    var legal = parts.length && parts[parts.length - 1].indexOf(LEGAL_PREFIX) === 0 ? parts.pop() : null;
+    var basisAt = -1;
+    parts.forEach(function (p, i) { if (basisAt < 0 && p.indexOf(BASIS_PREFIX) === 0) basisAt = i; });
+    var answer = basisAt >= 0 ? parts.slice(0, basisAt) : parts;
+    var notices = basisAt >= 0 ? parts.slice(basisAt + 1) : [];
+    answer.forEach(function (p) { if (p.trim()) box.appendChild(el('p', null, p.trim())); });
+    renderBasis(box, reply.entry && reply.entry.basis);
+    notices.forEach(function (p) { if (p.trim()) box.appendChild(el('p', 'notice', p.trim())); });
+    if (reply.entry && reply.entry.reviewed && reply.entry.reviewed.at) {
+      box.appendChild(el('p', 'reviewed', '本条答复已经法制审核（' + reply.entry.reviewed.at + '）'));
+    }
+    if (legal) box.appendChild(el('p', 'legal', legal));
+    if (reply.alternatives && reply.alternatives.length) {
+      box.appendChild(el('h4', null, '相关问题'));
+      var chips = el('div', 'chips related');
+      reply.alternatives.forEach(function (a) { chips.appendChild(chip(a.title, ask)); });
+      box.appendChild(chips);
+    }
+    if (reply.entry && reply.entry.id) renderFeedback(box, msg);
+  }
+
+  function renderClarify(box, reply) {
+    var lines = String(reply.text).split('\n');
+    box.appendChild(el('p', null, lines[0]));
+    var chips = el('div', 'chips candidates');
+    (reply.alternatives || []).forEach(function (a) { chips.appendChild(chip(a.title, ask)); });
+    box.appendChild(chips);
+    box.appendChild(el('p', 'legal', '请点选一个问题；也可以换个说法再问。'));
+  }
+
+  function renderFallback(box, reply) {
+    paragraphs(box, reply.text);
+    var contacts = el('div', 'contacts');
+    [['tel:12369', '📞 拨打 12369 环保举报热线'], ['tel:12345', '📞 拨打 12345 政务服务便民热线']].forEach(function (c) {
+      var a = el('a', 'call', c[1]);
+      a.href = c[0];
+      contacts.appendChild(a);
+    });
+    box.appendChild(contacts);
+  }
+
+  function renderMessage(msg) {
+    if (msg.role === 'user') return el('div', 'msg user', msg.text);
+    var box = el('div', 'msg bot');
+    var reply = msg.reply;
+    if (msg.error || !reply) {
+      box.classList.add('error');
+      box.appendChild(el('p', null, msg.error || '出了点问题，请再试一次。'));
+    } else if (reply.status === 'answered') {
+      box.classList.add('answered');
+      renderAnswered(box, msg);
+    } else if (reply.status === 'clarify') {
+      box.classList.add('clarify');
+      renderClarify(box, reply);
+    } else if (reply.status === 'fallback') {
+      box.classList.add('fallback');
+      renderFallback(box, reply);
+    } else {
+      box.classList.add('smalltalk');
+      paragraphs(box, reply.text);
+    }
+    return box;
+  }
+
+  function show(msg) {
+    var node = renderMessage(msg);
+    logEl.appendChild(node);
+    return node;
+  }
+
+  // ---- asking ----
+  var busy = false;
+  function ask(question) {
+    question = String(question).trim();
+    if (!question || busy) return;
+    busy = true;
+    sendBtn.disabled = true;
+    hideSuggestions();
+    input.value = '';
+    var userMsg = { role: 'user', text: question };
+    messages.push(userMsg);
+    persist();
+    show(userMsg);
+    var pending = el('div', 'msg bot pending', '正在查找答案…');
+    logEl.appendChild(pending);
+    pending.scrollIntoView({ block: 'end' });
+    var body = { question: question.slice(0, 500), session: session };
+    if (eventCode) body.event = eventCode;
+    api('POST', '/api/ask', body).then(function (reply) {
+      return { role: 'bot', question: question, reply: reply };
+    }, function (err) {
+      return { role: 'bot', question: question, error: err.message };
+    }).then(function (botMsg) {
+      messages.push(botMsg);
+      persist();
+      var node = renderMessage(botMsg);
+      logEl.replaceChild(node, pending);
+      node.scrollIntoView({ block: 'start' });
+      busy = false;
+      sendBtn.disabled = false;
+    });
+  }
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    if (activeIndex >= 0 && suggestions[activeIndex]) ask(suggestions[activeIndex].title);
+    else ask(input.value);
+  });
+
+  // ---- type-ahead suggestions ----
+  var suggestions = [];
+  var activeIndex = -1;
+  var suggestTimer = null;
+  var suggestSeq = 0;
+
+  function hideSuggestions() {
+    suggestions = [];
+    activeIndex = -1;
+    suggestEl.hidden = true;
+    suggestEl.textContent = '';
+    input.setAttribute('aria-expanded', 'false');
+    input.removeAttribute('aria-activedescendant');
+  }
+
+  function markActive() {
+    Array.prototype.forEach.call(suggestEl.children, function (li, i) {
+      li.setAttribute('aria-selected', String(i === activeIndex));
+    });
+    if (activeIndex >= 0) input.setAttribute('aria-activedescendant', 'sug-' + activeIndex);
+    else input.removeAttribute('aria-activedescendant');
+  }
+
+  function showSuggestions(list) {
+    suggestions = list;
+    activeIndex = -1;
+    suggestEl.textContent = '';
+    if (!list.length) { hideSuggestions(); return; }
+    list.forEach(function (s, i) {
+      var li = el('li', null, s.title);
+      li.id = 'sug-' + i;
+      li.setAttribute('role', 'option');
+      li.setAttribute('aria-selected', 'false');
+      // mousedown, not click: runs before the input loses focus.
+      li.addEventListener('mousedown', function (e) { e.preventDefault(); ask(s.title); });
+      suggestEl.appendChild(li);
+    });
+    suggestEl.hidden = false;
+    input.setAttribute('aria-expanded', 'true');
+  }
+
+  input.addEventListener('input', function () {
+    clearTimeout(suggestTimer);
+    var q = input.value.trim();
+    if (Array.from(q).length < 2) { suggestSeq++; hideSuggestions(); return; }
+    suggestTimer = setTimeout(function () {
+      var seq = ++suggestSeq;
+      api('GET', '/api/suggest?q=' + encodeURIComponent(q.slice(0, 100))).then(function (data) {
+        if (seq !== suggestSeq || input.value.trim() !== q) return;
+        showSuggestions((data && data.suggestions) || []);
+      }, function () { /* suggestions are optional */ });
+    }, SUGGEST_DELAY_MS);
+  });
+
+  input.addEventListener('keydown', function (e) {
+    if (suggestEl.hidden) return;
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      var n = suggestions.length;
+      activeIndex = e.key === 'ArrowDown' ? (activeIndex + 1) % n : (activeIndex <= 0 ? n - 1 : activeIndex - 1);
+      markActive();
+    } else if (e.key === 'Escape') {
+      suggestSeq++;
+      hideSuggestions();
+    }
+  });
+  input.addEventListener('blur', function () { setTimeout(hideSuggestions, 150); });
+
+  // ---- header tools ----
+  var bigBtn = $('big');
+  function setBig(on) {
+    document.documentElement.classList.toggle('big', on);
+    bigBtn.setAttribute('aria-pressed', String(on));
+    bigBtn.textContent = on ? '标准' : '大字';
+    bigBtn.setAttribute('aria-label', on ? '恢复标准字号' : '使用大字');
+  }
+  setBig(load(KEY_BIG) === '1');
+  bigBtn.addEventListener('click', function () {
+    var on = !document.documentElement.classList.contains('big');
+    setBig(on);
+    if (on) save(KEY_BIG, '1'); else drop(KEY_BIG);
+  });
+
+  $('clear').addEventListener('click', function () {
+    if (!messages.length) return;
+    if (!window.confirm('确定清空本机保存的对话记录吗？')) return;
+    messages = [];
+    drop(KEY_LOG);
+    logEl.textContent = '';
+    input.focus();
+  });
+
+  // ---- start ----
+  if (eventCode) {
+    var greet = $('event');
+    greet.textContent = '欢迎参加本次普法活动（活动代码 ' + eventCode + '）！有生态环境法律问题，请随时向我提问。';
+    greet.hidden = false;
+  }
+
+  messages.forEach(show);
+  if (messages.length) logEl.lastChild.scrollIntoView({ block: 'start' });
+
+  api('GET', '/api/topics').then(function (data) {
+    var box = $('topics');
+    (data.topics || []).forEach(function (t) {
+      if (t.entries > 0) box.appendChild(chip(t.name, ask));
+    });
+  }, function () { $('topics').appendChild(el('p', null, '主题暂时无法加载。')); });
+
+  api('GET', '/api/hot').then(function (data) {
+    var list = $('hot');
+    (data.questions || []).forEach(function (q) {
+      var li = el('li');
+      var b = el('button', null, q);
+      b.type = 'button';
+      b.addEventListener('click', function () { ask(q); });
+      li.appendChild(b);
+      list.appendChild(li);
+    });
+  }, function () { /* the page works without hot questions */ });
+})();
