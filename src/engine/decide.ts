@@ -7,11 +7,11 @@ import type { KnowledgeIndex } from '../search/knowledge-index.js';
 
 /** Thresholds of the decision, calibrated with `npm run bench:quality`. */
 export interface DecisionOptions {
-  /** Minimum share of the question's content characters an entry must cover to be answered (default: 0.6). */
+  /** Minimum share of the question's content characters an entry must cover to be answered (default: 0.3). */
   minCoverage: number;
-  /** Minimum combined confidence to answer (default: 0.45). */
+  /** Minimum combined confidence to answer (default: 0.52). */
   minConfidence: number;
-  /** A runner-up within this ratio of the best confidence makes the question ambiguous (default: 0.93). */
+  /** A runner-up within this ratio of the best confidence makes the question ambiguous (default: 0.97). */
   clarifyRatio: number;
   /** Number of BM25 candidates reranked (default: 12). */
   candidates: number;
@@ -19,9 +19,9 @@ export interface DecisionOptions {
 
 /** Default decision thresholds. */
 export const DEFAULT_DECISION: DecisionOptions = {
-  minCoverage: 0.6,
-  minConfidence: 0.45,
-  clarifyRatio: 0.93,
+  minCoverage: 0.3,
+  minConfidence: 0.52,
+  clarifyRatio: 0.97,
   candidates: 12,
 };
 
@@ -80,21 +80,24 @@ export function decide(
   const content = contentPositions(normalized, index.analyzer.stopwords);
   const qWeight = unique.reduce((s, t) => s + index.idf(t) ** 2, 0);
 
+  // Where each query token occurs in the question (code point positions), computed once per question.
+  const chars = [...normalized];
+  const positions = new Map<string, number[]>();
+  for (const tok of unique) {
+    const len = [...tok].length;
+    const at: number[] = [];
+    for (let i = 0; i + len <= chars.length; i++) {
+      if (chars[i] === [...tok][0] && chars.slice(i, i + len).join('') === tok) for (let k = 0; k < len; k++) at.push(i + k);
+    }
+    positions.set(tok, at);
+  }
+  const querySet = new Set(unique);
+
   const ranked = cands.map((c): Scored => {
     const t = index.tokensOf(c.id)!;
     // Coverage: which content characters lie inside a token (term, bigram, word) the entry contains.
     const covered = new Set<number>();
-    for (const tok of unique) {
-      if (!t.all.has(tok)) continue;
-      let from = 0;
-      for (;;) {
-        const at = normalized.indexOf(tok, from);
-        if (at < 0) break;
-        const start = [...normalized.slice(0, at)].length;
-        for (let k = 0; k < [...tok].length; k++) covered.add(start + k);
-        from = at + tok.length;
-      }
-    }
+    for (const tok of unique) if (t.all.has(tok)) for (const i of positions.get(tok)!) covered.add(i);
     const coverage = content.length ? content.filter((i) => covered.has(i)).length / content.length : 0;
     let closeness = 0;
     for (const asked of t.asked) {
@@ -103,7 +106,7 @@ export function decide(
       for (const tok of asked) {
         const w = index.idf(tok) ** 2;
         aWeight += w;
-        if (unique.includes(tok)) shared += w;
+        if (querySet.has(tok)) shared += w;
       }
       if (aWeight > 0 && qWeight > 0) closeness = Math.max(closeness, shared / Math.sqrt(aWeight * qWeight));
     }

@@ -26,7 +26,7 @@ describe('AnswerEngine decisions on the fixture tree', () => {
   });
 
   it('asks to clarify when two entries fit equally, and a bare number then picks one', () => {
-    const r = engine.ask('危废联单', 's1');
+    const r = engine.ask('联单', 's1');
     expect(r.status).toBe('clarify');
     expect(r.alternatives.map((a) => a.id).sort()).toEqual(['waste-manifest-a', 'waste-manifest-b']);
     expect(r.text).toContain('1. ');
