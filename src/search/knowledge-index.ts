@@ -98,11 +98,19 @@ export class KnowledgeIndex {
     this.tokens.delete(id);
   }
 
-  /** BM25 candidates for already-analyzed query tokens, best first. */
-  candidates(queryTokens: readonly string[], limit = 10): Candidate[] {
+  /**
+   * BM25 candidates for already-analyzed query tokens, best first. Tokens found in more than
+   * `maxDfShare` of the entries are left out of the search when rarer ones remain: they carry little
+   * signal and cost the most (default: 0.1).
+   */
+  candidates(queryTokens: readonly string[], limit = 10, maxDfShare = 0.1): Candidate[] {
     if (queryTokens.length === 0) return [];
+    const n = Math.max(1, this.tokens.size);
+    const unique = [...new Set(queryTokens)];
+    const rare = unique.filter((t) => (this.df.get(t) ?? 0) / n <= maxDfShare);
+    const terms = rare.length >= 2 ? rare : unique;
     return this.search
-      .search(queryTokens.join(' '))
+      .search(terms.join(' '))
       .slice(0, limit)
       .map((r) => ({ id: r.id as string, score: r.score }));
   }

@@ -9,6 +9,7 @@ import { errorHandling } from './error-handling.js';
 import { healthRoutes } from './routes/health.js';
 import { askRoutes } from './routes/ask.js';
 import { entryRoutes } from './routes/entries.js';
+import { webChatRoutes } from './routes/web-chat.js';
 
 /** What the app needs. */
 export interface AppDeps {
@@ -17,6 +18,8 @@ export interface AppDeps {
   logger?: Logger;
   /** Requests per minute per IP on POST /api/ask (default: 60; 0 turns the limit off). */
   rateLimitPerMinute?: number;
+  /** Hot questions on the web chat (default: 10 published FAQ titles across topics). */
+  hotQuestions?: string[];
 }
 
 /** Builds the Fastify app with every route registered. */
@@ -34,5 +37,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { engine: deps.engine });
   await app.register(askRoutes, { engine: deps.engine, rateLimitPerMinute: deps.rateLimitPerMinute ?? 60 });
   await app.register(entryRoutes, { engine: deps.engine });
+  await app.register(webChatRoutes, { engine: deps.engine, hotQuestions: deps.hotQuestions });
   return app;
 }
