@@ -107,7 +107,10 @@ export class KnowledgeIndex {
     if (queryTokens.length === 0) return [];
     const n = Math.max(1, this.tokens.size);
     const unique = [...new Set(queryTokens)];
-    const rare = unique.filter((t) => (this.df.get(t) ?? 0) / n <= maxDfShare);
+    const rare = unique.filter((t) => {
+      const df = this.df.get(t) ?? 0;
+      return df > 0 && df / n <= maxDfShare;
+    });
     const terms = rare.length >= 2 ? rare : unique;
     return this.search
       .search(terms.join(' '))

@@ -9,7 +9,7 @@ import { errorHandling } from './error-handling.js';
 import { healthRoutes } from './routes/health.js';
 import { askRoutes } from './routes/ask.js';
 import { entryRoutes } from './routes/entries.js';
-import { webChatRoutes } from './routes/web-chat.js';
+import { webChatRoutes, type FeedbackCounts } from './routes/web-chat.js';
 
 /** What the app needs. */
 export interface AppDeps {
@@ -20,6 +20,8 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Hot questions on the web chat (default: 10 published FAQ titles across topics). */
   hotQuestions?: string[];
+  /** Where 👍/👎 counts go (default: a new in-memory counter). */
+  feedback?: FeedbackCounts;
 }
 
 /** Builds the Fastify app with every route registered. */
@@ -37,6 +39,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthRoutes, { engine: deps.engine });
   await app.register(askRoutes, { engine: deps.engine, rateLimitPerMinute: deps.rateLimitPerMinute ?? 60 });
   await app.register(entryRoutes, { engine: deps.engine });
-  await app.register(webChatRoutes, { engine: deps.engine, hotQuestions: deps.hotQuestions });
+  await app.register(webChatRoutes, { engine: deps.engine, hotQuestions: deps.hotQuestions, feedback: deps.feedback });
   return app;
 }

@@ -10,7 +10,6 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { createEngine } from '../../src/runtime.js';
-import { webChatRoutes } from '../../src/server/routes/web-chat.js';
 import { KNOWLEDGE_DIR } from '../helpers/fixture.js';
 import { freePort } from '../helpers/net.js';
 
@@ -30,7 +29,6 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
   beforeAll(async () => {
     const { engine } = await createEngine({ knowledgeDir: KNOWLEDGE_DIR, bureauName: '魏都区生态环境局', bureauPhone: '', bureauHours: '' });
     app = await buildApp({ engine });
-    await app.register(webChatRoutes, { engine });
     const port = await freePort();
     await app.listen({ port, host: '127.0.0.1' });
     base = `http://127.0.0.1:${port}`;

@@ -13,8 +13,7 @@ const feedback = new FeedbackCounts();
 
 beforeAll(async () => {
   engine = new AnswerEngine(await loadKnowledge(FIXTURE_DIR, '2026-06-01'), { today: () => '2026-06-01' });
-  app = await buildApp({ engine, rateLimitPerMinute: 0 });
-  await app.register(webChatRoutes, { engine, feedback });
+  app = await buildApp({ engine, rateLimitPerMinute: 0, feedback });
   await app.ready();
 });
 afterAll(() => app.close());
@@ -104,8 +103,7 @@ describe('GET /api/hot', () => {
   });
 
   it('serves a configured list as given', async () => {
-    const custom = await buildApp({ engine, rateLimitPerMinute: 0 });
-    await custom.register(webChatRoutes, { engine, hotQuestions: ['问题一', '问题二'] });
+    const custom = await buildApp({ engine, rateLimitPerMinute: 0, hotQuestions: ['问题一', '问题二'] });
     const r = await custom.inject({ method: 'GET', url: '/api/hot' });
     expect(r.json()).toEqual({ questions: ['问题一', '问题二'] });
     await custom.close();
