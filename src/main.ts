@@ -5,7 +5,7 @@
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config/config.js';
 import { KnowledgeError } from './knowledge/problem.js';
-import { createEngine } from './runtime.js';
+import { createServices } from './runtime.js';
 import { buildApp } from './server/app.js';
 
 async function main(): Promise<void> {
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]'] });
   let built;
   try {
-    built = await createEngine(config);
+    built = await createServices(config);
   } catch (err) {
     if (err instanceof KnowledgeError) {
       console.error(err.message);
@@ -31,12 +31,15 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const { engine, knowledge } = built;
+  const { engine, knowledge, service, log, db } = built;
   const reviews = knowledge.problems.filter((p) => p.severity === 'review');
   if (reviews.length) {
     logger.warn({ entries: new Set(reviews.map((p) => p.file)).size }, 'entries cite superseded sources and need review (npm run check-knowledge)');
   }
-  const app = await buildApp({ engine, logger, rateLimitPerMinute: config.rateLimitPerMinute });
+  const app = await buildApp({ engine, service, logger, rateLimitPerMinute: config.rateLimitPerMinute });
+  // Prune the question log once a day.
+  const pruning = setInterval(() => log.prune(config.questionLogDays), 86_400_000);
+  pruning.unref();
   if (!config.telegramToken) logger.info('TELEGRAM_BOT_TOKEN not set: the Telegram channel is off');
 
   let closing = false;
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     await app.close();
+    db.close();
     process.exit(0);
   };
   process.on('SIGTERM', () => void close('SIGTERM'));

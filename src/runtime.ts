@@ -1,12 +1,17 @@
 /**
- * Builds the answer engine from settings: loads and checks the knowledge tree, refusing an invalid one
- * with every problem listed. Shared by the server entry point and the CLI.
+ * Builds the application's services from settings: loads and checks the knowledge tree (refusing an invalid
+ * one with every problem listed), builds the engine, opens the database and the question log. Shared by the
+ * server entry point and the CLI; only main.ts also starts channels.
  */
+import path from 'node:path';
 import { hasErrors, loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { KnowledgeError } from './knowledge/problem.js';
 import { todayInChina } from './knowledge/validity.js';
 import { AnswerEngine } from './engine/engine.js';
 import type { Config } from './config/config.js';
+import { openDatabase, type Db } from './store/database.js';
+import { QuestionLog } from './store/question-log.js';
+import { AskService } from './service/ask-service.js';
 
 /** Loads the knowledge and builds the engine; throws {@link KnowledgeError} on an invalid tree. */
 export async function createEngine(config: Pick<Config, 'knowledgeDir' | 'bureauName' | 'bureauPhone' | 'bureauHours'>): Promise<{
@@ -19,4 +24,22 @@ export async function createEngine(config: Pick<Config, 'knowledgeDir' | 'bureau
     contacts: { bureauName: config.bureauName, phone: config.bureauPhone, hours: config.bureauHours },
   });
   return { engine, knowledge };
+}
+
+/** Everything the channels need. */
+export interface Services {
+  engine: AnswerEngine;
+  knowledge: Knowledge;
+  db: Db;
+  log: QuestionLog;
+  service: AskService;
+}
+
+/** The engine plus the database (DATA_DIR/pufa.db, created and migrated) and the question log. */
+export async function createServices(config: Config): Promise<Services> {
+  const { engine, knowledge } = await createEngine(config);
+  const db = openDatabase(path.join(config.dataDir, 'pufa.db'));
+  const log = new QuestionLog(db);
+  log.prune(config.questionLogDays);
+  return { engine, knowledge, db, log, service: new AskService(engine, log) };
 }

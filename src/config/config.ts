@@ -28,6 +28,8 @@ export interface Config {
   telegramToken?: string;
   /** Public base URL of the service (PUBLIC_URL, default: none). */
   publicUrl?: string;
+  /** Days the question log keeps a question (QUESTION_LOG_DAYS, default: 365). */
+  questionLogDays: number;
 }
 
 /** A setting with a wrong value. */
@@ -67,5 +69,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
     telegramToken: env.TELEGRAM_BOT_TOKEN?.trim() || undefined,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
+    questionLogDays: integer(env, 'QUESTION_LOG_DAYS', 365, 1, 36500),
   };
 }

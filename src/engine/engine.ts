@@ -86,6 +86,11 @@ export class AnswerEngine {
     return this.sources;
   }
 
+  /** The normalised form of a question (folded, fillers removed, synonyms rewritten). */
+  normalize(question: string): string {
+    return this.index.analyzer.normalize(question);
+  }
+
   /** Title suggestions for type-ahead. */
   suggest(prefix: string, limit = 8): EntryRef[] {
     const refs: EntryRef[] = [];

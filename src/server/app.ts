@@ -5,6 +5,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../engine/engine.js';
+import { AskService } from '../service/ask-service.js';
 import { errorHandling } from './error-handling.js';
 import { healthRoutes } from './routes/health.js';
 import { askRoutes } from './routes/ask.js';
@@ -14,6 +15,8 @@ import { webChatRoutes, type FeedbackCounts } from './routes/web-chat.js';
 /** What the app needs. */
 export interface AppDeps {
   engine: AnswerEngine;
+  /** Asks and logs questions (default: the engine without a question log). */
+  service?: AskService;
   /** pino logger (default: Fastify's own, silent). */
   logger?: Logger;
   /** Requests per minute per IP on POST /api/ask (default: 60; 0 turns the limit off). */
@@ -37,8 +40,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(errorHandling);
   await app.register(healthRoutes, { engine: deps.engine });
-  await app.register(askRoutes, { engine: deps.engine, rateLimitPerMinute: deps.rateLimitPerMinute ?? 60 });
+  const service = deps.service ?? new AskService(deps.engine);
+  await app.register(askRoutes, { service, rateLimitPerMinute: deps.rateLimitPerMinute ?? 60 });
   await app.register(entryRoutes, { engine: deps.engine });
-  await app.register(webChatRoutes, { engine: deps.engine, hotQuestions: deps.hotQuestions, feedback: deps.feedback });
+  await app.register(webChatRoutes, { engine: deps.engine, hotQuestions: deps.hotQuestions, feedback: deps.feedback, service });
   return app;
 }

@@ -22,6 +22,13 @@
   var suggestEl = $('suggest');
 
   // ---- storage (may be unavailable, e.g. in private mode: the chat still works, without memory) ----
+  /** The body of POST /api/feedback for a reply, with its log id when the server gave one. */
+  function feedbackBody(msg, helpful) {
+    var body = { session: session, entryId: msg.reply.entry.id, question: msg.question.slice(0, 500), helpful: helpful };
+    if (typeof msg.reply.id === 'number') body.id = msg.reply.id;
+    return body;
+  }
+
   function load(key) {
     try { return window.localStorage.getItem(key); } catch (e) { return null; }
   }
@@ -137,7 +144,7 @@
       b.disabled = Boolean(msg.vote);
       b.addEventListener('click', function () {
         buttons.forEach(function (x) { x.disabled = true; });
-        api('POST', '/api/feedback', { session: session, entryId: msg.reply.entry.id, question: msg.question.slice(0, 500), helpful: v[0] })
+        api('POST', '/api/feedback', feedbackBody(msg, v[0]))
           .then(function () {
             msg.vote = v[0] ? 'up' : 'down';
             b.setAttribute('aria-pressed', 'true');
@@ -243,7 +250,7 @@
     var pending = el('div', 'msg bot pending', '正在查找答案…');
     logEl.appendChild(pending);
     pending.scrollIntoView({ block: 'end' });
-    var body = { question: question.slice(0, 500), session: session };
+    var body = { question: question.slice(0, 500), session: session, channel: 'web' };
     if (eventCode) body.event = eventCode;
     api('POST', '/api/ask', body).then(function (reply) {
       return { role: 'bot', question: question, reply: reply };

@@ -1,7 +1,7 @@
 /** POST /api/ask: a question in, the engine's reply out. */
 import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
-import type { AnswerEngine } from '../../engine/engine.js';
+import type { AskService } from '../../service/ask-service.js';
 
 /** Longest question accepted, in characters. */
 export const MAX_QUESTION_CHARS = 500;
@@ -21,6 +21,7 @@ export const askSchema = {
       question: { type: 'string' },
       session: { type: 'string', maxLength: 64 },
       event: { type: 'string', pattern: '^[A-Za-z0-9_-]{1,32}$' },
+      channel: { type: 'string', enum: ['web', 'api'] },
     },
     required: ['question'],
     additionalProperties: false,
@@ -45,6 +46,7 @@ export const askSchema = {
         },
         alternatives: { type: 'array', items: refSchema },
         score: { type: 'number' },
+        id: { type: 'integer' },
       },
       required: ['status', 'text', 'alternatives'],
     },
@@ -55,10 +57,11 @@ interface AskBody {
   question: string;
   session?: string;
   event?: string;
+  channel?: 'web' | 'api';
 }
 
 /** Ask route, rate-limited per IP when `rateLimitPerMinute` > 0. */
-export async function askRoutes(app: FastifyInstance, opts: { engine: AnswerEngine; rateLimitPerMinute: number }): Promise<void> {
+export async function askRoutes(app: FastifyInstance, opts: { service: AskService; rateLimitPerMinute: number }): Promise<void> {
   if (opts.rateLimitPerMinute > 0) {
     await app.register(rateLimit, { global: false });
   }
@@ -74,12 +77,9 @@ export async function askRoutes(app: FastifyInstance, opts: { engine: AnswerEngi
       if ([...question].length > MAX_QUESTION_CHARS) {
         return reply.code(400).send({ error: `问题太长了（最多 ${MAX_QUESTION_CHARS} 个字），请精简后再问。` });
       }
-      const started = performance.now();
-      const answer = opts.engine.ask(question, request.body.session);
-      request.log.info(
-        { status: answer.status, entry: answer.entry?.id, score: answer.score, ms: Math.round(performance.now() - started), event: request.body.event },
-        'answered question',
-      );
+      const { session, event, channel } = request.body;
+      const answer = opts.service.ask({ question, session, event, channel: channel ?? 'api' });
+      request.log.info({ status: answer.status, entry: answer.entry?.id, score: answer.score, event }, 'answered question');
       return answer;
     },
   );

@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { AnswerEngine } from '../../engine/engine.js';
+import type { AskService } from '../../service/ask-service.js';
 import { TOPICS, type Entry, type Topic } from '../../knowledge/schema.js';
 import { MAX_QUESTION_CHARS } from './ask.js';
 
@@ -23,6 +24,8 @@ export interface WebChatOptions {
   hotQuestions?: string[];
   /** Where feedback is counted (default: a fresh in-memory {@link FeedbackCounts}). */
   feedback?: FeedbackCounts;
+  /** Records feedback in the question log when the page sends the reply's log id (default: none). */
+  service?: AskService;
   /** Folder of index.html, chat.css and chat.js (default: the project's src/web, see {@link findWebDir}). */
   webDir?: string;
 }
@@ -33,6 +36,8 @@ export interface Feedback {
   entryId: string;
   question: string;
   helpful: boolean;
+  /** Log id of the reply (the `id` of the /api/ask response). */
+  id?: number;
 }
 
 /** Feedback counts per entry, kept in memory until the staff tools persist them. */
@@ -99,6 +104,7 @@ export const feedbackSchema = {
       entryId: { type: 'string', pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 },
       question: { type: 'string', maxLength: MAX_QUESTION_CHARS },
       helpful: { type: 'boolean' },
+      id: { type: 'integer', minimum: 1 },
     },
     required: ['session', 'entryId', 'question', 'helpful'],
     additionalProperties: false,
@@ -160,6 +166,8 @@ export async function webChatRoutes(app: FastifyInstance, opts: WebChatOptions):
     if (request.validationError) return reply.code(400).send({ error: FEEDBACK_ERROR });
     const f = request.body;
     feedback.add(f);
+    // Only the reply's own entry can be rated through its log id.
+    if (f.id !== undefined && opts.service?.log?.get(f.id)?.entry_id === f.entryId) opts.service.feedback(f.id, f.helpful);
     request.log.info({ session: f.session, entry: f.entryId, helpful: f.helpful, question: f.question }, 'feedback');
     return reply.code(204).send();
   });
