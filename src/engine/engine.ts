@@ -103,6 +103,24 @@ export class AnswerEngine {
     return refs;
   }
 
+  /**
+   * Serves a new or changed entry at once (MiniSearch replace): the next question sees it. Entries that
+   * are not published (or not valid today) are removed from what is served.
+   */
+  upsertEntry(entry: Entry): void {
+    const day = this.options.today();
+    const served = entry.status === 'published' && (!entry.valid_from || entry.valid_from <= day) && (!entry.valid_until || entry.valid_until >= day);
+    if (!served) return this.removeEntry(entry.id);
+    this.index.upsert(entry);
+    this.entries.set(entry.id, entry);
+  }
+
+  /** Stops serving an entry (MiniSearch discard); no-op when it is not served. */
+  removeEntry(id: string): void {
+    this.index.remove(id);
+    this.entries.delete(id);
+  }
+
   /** Replaces the whole knowledge (index rebuilt, then swapped in one step). */
   reload(knowledge: Knowledge): void {
     const next = this.build(knowledge);

@@ -86,3 +86,18 @@ describe('validity in answers, with a fixed clock on both sides of the change', 
     expect(r.entry?.needsReview).toBe(true);
   });
 });
+
+describe('live updates', () => {
+  it('serves an upserted entry at once and stops serving a removed or unpublished one', async () => {
+    const e = await at('2026-06-01')();
+    const entry = { ...e.entry('permit-validity')!, answer: '排污许可证有效期为5年（已更新的答案）。' };
+    e.upsertEntry(entry);
+    expect(e.ask('排污许可证有效期多久').text).toContain('已更新的答案');
+    e.upsertEntry({ ...entry, status: 'draft' });
+    expect(e.entry('permit-validity')).toBeUndefined();
+    expect(e.ask('排污许可证有效期多久').status).not.toBe('answered');
+    e.upsertEntry(entry);
+    e.removeEntry('permit-validity');
+    expect(e.size).toBe(3);
+  });
+});
