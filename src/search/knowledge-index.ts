@@ -50,15 +50,26 @@ export class KnowledgeIndex {
   private readonly tokens = new Map<string, EntryTokens>();
   /** Number of entries containing each token (document frequency). */
   private readonly df = new Map<string, number>();
+  /** Tokens of the fields of the document being added (text → tokens). */
+  private readonly pending = new Map<string, string[]>();
 
+  /**
+   * @param analyzer tokenizes fields and questions
+   * @param boosts field boosts (default: {@link DEFAULT_BOOSTS})
+   * @param maxQueryTerms most tokens of a question sent to MiniSearch, rarest first (default: 12)
+   * @param indexAnswers whether answers are searched too; when off they only count for coverage (default: true)
+   */
   constructor(
     readonly analyzer: Analyzer,
     readonly boosts: FieldBoosts = DEFAULT_BOOSTS,
+    readonly maxQueryTerms = 12,
+    readonly indexAnswers = true,
   ) {
     this.search = new MiniSearch<IndexedDoc>({
-      fields: ['title', 'questions', 'keywords', 'answer'],
+      fields: this.indexAnswers ? ['title', 'questions', 'keywords', 'answer'] : ['title', 'questions', 'keywords'],
       storeFields: [],
-      tokenize: (text) => analyzer.tokenize(text),
+      // Fields were tokenized once in `remember`; MiniSearch takes those tokens.
+      tokenize: (text) => this.pending.get(text) ?? analyzer.tokenize(text),
       processTerm: (term) => term,
       searchOptions: {
         boost: { ...boosts },
@@ -76,13 +87,19 @@ export class KnowledgeIndex {
 
   /** Indexes entries (ids must be new). */
   addAll(entries: readonly Entry[]): void {
-    this.search.addAll(entries.map((e) => this.remember(e)));
+    for (const e of entries) this.add(e);
+  }
+
+  private add(e: Entry): void {
+    const doc = this.remember(e);
+    this.search.add(doc);
+    this.pending.clear();
   }
 
   /** Adds an entry, or replaces the indexed version of the same id. */
   upsert(entry: Entry): void {
     if (this.tokens.has(entry.id)) this.remove(entry.id);
-    this.search.add(this.remember(entry));
+    this.add(entry);
   }
 
   /** Removes an entry from the index (no-op when absent). */
@@ -111,7 +128,9 @@ export class KnowledgeIndex {
       const df = this.df.get(t) ?? 0;
       return df > 0 && df / n <= maxDfShare;
     });
-    const terms = rare.length >= 2 ? rare : unique;
+    const pool = rare.length >= 2 ? rare : unique;
+    // The rarest tokens carry the most signal and have the shortest posting lists.
+    const terms = pool.length > this.maxQueryTerms ? [...pool].sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0)).slice(0, this.maxQueryTerms) : pool;
     return this.search
       .search(terms.join(' '))
       .slice(0, limit)
@@ -147,8 +166,14 @@ export class KnowledgeIndex {
       keywords: e.keywords.join(' '),
       answer: e.answer,
     };
-    const asked = [e.title, ...e.questions].map((q) => new Set(a.tokenize(q)));
-    const all = new Set<string>([...asked.flatMap((s) => [...s]), ...a.tokenize(doc.keywords), ...a.tokenize(doc.answer)]);
+    // Each question is tokenized once: for its own set (closeness) and for the questions field.
+    const titleTokens = a.tokenize(e.title);
+    const questionTokens = e.questions.map((q) => a.tokenize(q));
+    this.pending.set(doc.title, titleTokens);
+    this.pending.set(doc.questions, questionTokens.flat());
+    for (const f of [doc.keywords, doc.answer]) if (!this.pending.has(f)) this.pending.set(f, a.tokenize(f));
+    const asked = [titleTokens, ...questionTokens].map((t) => new Set(t));
+    const all = new Set<string>([doc.title, doc.questions, doc.keywords, doc.answer].flatMap((f) => this.pending.get(f)!));
     for (const tok of all) this.df.set(tok, (this.df.get(tok) ?? 0) + 1);
     this.tokens.set(e.id, { all, asked });
     return doc;
