@@ -7,6 +7,10 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { KnowledgeError } from './knowledge/problem.js';
 import { createServices } from './runtime.js';
 import { buildApp } from './server/app.js';
+import { createAdmin } from './admin/admin.js';
+import { loadOutreach } from './events/setup.js';
+import { todayInChina } from './knowledge/validity.js';
+import { createTelegramChannel, eventGreetings } from './bot/channel.js';
 
 async function main(): Promise<void> {
   let config;
@@ -21,8 +25,17 @@ async function main(): Promise<void> {
   }
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]'] });
   let built;
+  let outreach;
   try {
     built = await createServices(config);
+    outreach = await loadOutreach({
+      knowledgeDir: config.knowledgeDir,
+      sources: built.knowledge.sources,
+      db: built.db,
+      today: todayInChina(),
+      publicUrl: config.publicUrl,
+      telegramBotUsername: config.telegramBotUsername,
+    });
   } catch (err) {
     if (err instanceof KnowledgeError) {
       console.error(err.message);
@@ -36,7 +49,13 @@ async function main(): Promise<void> {
   if (reviews.length) {
     logger.warn({ entries: new Set(reviews.map((p) => p.file)).size }, 'entries cite superseded sources and need review (npm run check-knowledge)');
   }
-  const app = await buildApp({ engine, service, logger, rateLimitPerMinute: config.rateLimitPerMinute });
+  const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events) });
+  const admin = await createAdmin({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, staffTokens: config.staffTokens, engine, knowledge, db, logger });
+  if (!admin.auth.enabled) logger.info('STAFF_TOKENS not set: staff features (/api/admin) are off');
+  const app = await buildApp({
+    engine, service, logger, outreach, admin, rateLimitPerMinute: config.rateLimitPerMinute,
+    ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),
+  });
   // Prune the question log once a day.
   const pruning = setInterval(() => log.prune(config.questionLogDays), 86_400_000);
   pruning.unref();
@@ -47,6 +66,8 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'shutting down');
+    await telegram?.stop();
+    await admin.close();
     await app.close();
     db.close();
     process.exit(0);
@@ -56,6 +77,8 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   logger.info({ entries: engine.size, url: `http://localhost:${config.port}` }, 'pufa-bot ready');
+  // Failures are logged inside; the web chat and the API keep serving whatever the Bot API does.
+  void telegram?.start().catch((err: unknown) => logger.error({ err: (err as Error).message }, 'Telegram channel failed to start'));
 }
 
 await main();

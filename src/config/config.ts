@@ -28,8 +28,52 @@ export interface Config {
   telegramToken?: string;
   /** Public base URL of the service (PUBLIC_URL, default: none). */
   publicUrl?: string;
+  /**
+   * Secret Telegram sends with each webhook update in X-Telegram-Bot-Api-Secret-Token (TELEGRAM_WEBHOOK_SECRET,
+   * 1-256 of A-Z a-z 0-9 _ -; default: a random secret for each start, registered with setWebhook).
+   */
+  telegramWebhookSecret?: string;
+  /** Bot API server address (TELEGRAM_API_ROOT, default: https://api.telegram.org; a self-hosted server or a test emulator). */
+  telegramApiRoot?: string;
+  /** Telegram bot username for deep links on posters (TELEGRAM_BOT_USERNAME, default: none: no Telegram link printed). */
+  telegramBotUsername?: string;
   /** Days the question log keeps a question (QUESTION_LOG_DAYS, default: 365). */
   questionLogDays: number;
+  /** Staff for the admin API, name and bearer token (STAFF_TOKENS="name:token,...", default: none: staff features off). */
+  staffTokens: StaffToken[];
+  /** Telegram user ids of staff (STAFF_TELEGRAM_IDS="id,id", default: none). */
+  staffTelegramIds: number[];
+}
+
+/** One staff member of the admin API. */
+export interface StaffToken {
+  /** Shown in the audit log and as reviewer. */
+  name: string;
+  /** The bearer token (never logged). */
+  token: string;
+}
+
+/** Parses STAFF_TOKENS ("name:token,name2:token2"); tokens need 16 characters or more. */
+function staffTokens(raw: string | undefined): StaffToken[] {
+  const out: StaffToken[] = [];
+  for (const part of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    const at = part.indexOf(':');
+    const name = at > 0 ? part.slice(0, at).trim() : '';
+    const token = at > 0 ? part.slice(at + 1).trim() : '';
+    if (!name || !token) throw new ConfigError('STAFF_TOKENS', '应写成 姓名:令牌,姓名2:令牌2');
+    if (token.length < 16 || /\s/.test(token)) throw new ConfigError('STAFF_TOKENS', `${name} 的令牌至少 16 个字符且不含空白`);
+    if (out.some((s) => s.name === name)) throw new ConfigError('STAFF_TOKENS', `姓名重复: ${name}`);
+    if (out.some((s) => s.token === token)) throw new ConfigError('STAFF_TOKENS', `${name} 的令牌与他人重复`);
+    out.push({ name, token });
+  }
+  return out;
+}
+
+/** Parses STAFF_TELEGRAM_IDS ("123,456"). */
+function telegramIds(raw: string | undefined): number[] {
+  const parts = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  for (const p of parts) if (!/^\d{1,15}$/.test(p)) throw new ConfigError('STAFF_TELEGRAM_IDS', `应为以逗号分隔的 Telegram 用户 id，实际含 “${p}”`);
+  return parts.map(Number);
 }
 
 /** A setting with a wrong value. */
@@ -57,6 +101,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!LOG_LEVELS.includes(logLevel)) throw new ConfigError('LOG_LEVEL', `应为 ${LOG_LEVELS.join('/')} 之一`);
   const publicUrl = env.PUBLIC_URL?.trim() || undefined;
   if (publicUrl && !/^https?:\/\/[^\s/]+/.test(publicUrl)) throw new ConfigError('PUBLIC_URL', '应为 http:// 或 https:// 开头的网址');
+  const telegramWebhookSecret = env.TELEGRAM_WEBHOOK_SECRET?.trim() || undefined;
+  if (telegramWebhookSecret && !/^[A-Za-z0-9_-]{1,256}$/.test(telegramWebhookSecret)) {
+    throw new ConfigError('TELEGRAM_WEBHOOK_SECRET', '应为 1 到 256 个字母、数字、下划线或连字符');
+  }
+  const telegramApiRoot = env.TELEGRAM_API_ROOT?.trim() || undefined;
+  if (telegramApiRoot && !/^https?:\/\/[^\s/]+/.test(telegramApiRoot)) throw new ConfigError('TELEGRAM_API_ROOT', '应为 http:// 或 https:// 开头的网址');
+  const telegramBotUsername = env.TELEGRAM_BOT_USERNAME?.trim().replace(/^@/, '') || undefined;
+  if (telegramBotUsername && !/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(telegramBotUsername)) {
+    throw new ConfigError('TELEGRAM_BOT_USERNAME', '应为机器人的用户名（字母开头，只含字母、数字和下划线，例如 pufa_bot）');
+  }
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -69,6 +123,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
     telegramToken: env.TELEGRAM_BOT_TOKEN?.trim() || undefined,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
+    telegramWebhookSecret,
+    telegramApiRoot: telegramApiRoot?.replace(/\/+$/, ''),
+    telegramBotUsername,
     questionLogDays: integer(env, 'QUESTION_LOG_DAYS', 365, 1, 36500),
+    staffTokens: staffTokens(env.STAFF_TOKENS),
+    staffTelegramIds: telegramIds(env.STAFF_TELEGRAM_IDS),
   };
 }

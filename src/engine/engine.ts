@@ -92,6 +92,11 @@ export class AnswerEngine {
     return this.sources;
   }
 
+  /** The analyzer of the current index (normalisation and tokens). */
+  get analyzer(): Analyzer {
+    return this.index.analyzer;
+  }
+
   /** The normalised form of a question (folded, fillers removed, synonyms rewritten). */
   normalize(question: string): string {
     return this.index.analyzer.normalize(question);

@@ -122,7 +122,7 @@ export async function loadKnowledge(root: string, today: string): Promise<Knowle
 }
 
 /** Checks that need the whole tree: sources, related ids, duplicate questions, superseded citations. */
-function crossCheck(entries: Entry[], sources: Map<string, Source>, parsed: Map<string, YamlFile>, today: string): Problem[] {
+export function crossCheck(entries: Entry[], sources: Map<string, Source>, parsed: Map<string, YamlFile>, today: string): Problem[] {
   const problems: Problem[] = [];
   const ids = new Set(entries.map((e) => e.id));
   const askedBy = new Map<string, string>();
@@ -130,7 +130,8 @@ function crossCheck(entries: Entry[], sources: Map<string, Source>, parsed: Map<
     const y = parsed.get(e.id)!;
     const at = (field: string, segs: (string | number)[], message: string, severity: Problem['severity'] = 'error') =>
       problems.push({ file: y.file, line: y.lineOf(segs), field, message, severity });
-    if (e.kind !== 'report' && e.basis.length === 0) at('basis', ['basis'], '除 report 外每个条目都必须有法律依据');
+    // Drafts may be incomplete (e.g. one created from a knowledge gap); nothing is published without a basis.
+    if (e.kind !== 'report' && e.status === 'published' && e.basis.length === 0) at('basis', ['basis'], '除 report 外，发布的条目都必须有法律依据');
     e.basis.forEach((b, i) => {
       const src = sources.get(b.source);
       if (!src) return at(`basis[${i}].source`, ['basis', i, 'source'], `未知来源 “${b.source}”（先在 sources.yaml 中登记）`);

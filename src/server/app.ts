@@ -11,6 +11,14 @@ import { healthRoutes } from './routes/health.js';
 import { askRoutes } from './routes/ask.js';
 import { entryRoutes } from './routes/entries.js';
 import { webChatRoutes, type FeedbackCounts } from './routes/web-chat.js';
+import { outreachRoutes } from './routes/outreach.js';
+import { quizRoutes } from './routes/quiz.js';
+import type { OutreachDeps } from '../events/setup.js';
+import type { Bot } from 'grammy';
+import type { BotContext } from '../bot/context.js';
+import { telegramWebhookRoutes } from './routes/telegram-webhook.js';
+import { adminApi } from './routes/admin-api.js';
+import type { Admin } from '../admin/admin.js';
 
 /** What the app needs. */
 export interface AppDeps {
@@ -25,6 +33,12 @@ export interface AppDeps {
   hotQuestions?: string[];
   /** Where 👍/👎 counts go (default: a new in-memory counter). */
   feedback?: FeedbackCounts;
+  /** Events, posters, leaflets and the quiz (issue 7; default: none, those routes are not served). */
+  outreach?: OutreachDeps;
+  /** Telegram bot in webhook mode and its secret: serves POST /telegram/webhook (default: none, not served). */
+  telegram?: { bot: Bot<BotContext>; secret: string };
+  /** Staff side (issue 6): entry store, audit, watcher, token auth (default: none, /api/admin answers 503). */
+  admin?: Admin;
 }
 
 /** Builds the Fastify app with every route registered. */
@@ -44,5 +58,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(askRoutes, { service, rateLimitPerMinute: deps.rateLimitPerMinute ?? 60 });
   await app.register(entryRoutes, { engine: deps.engine });
   await app.register(webChatRoutes, { engine: deps.engine, hotQuestions: deps.hotQuestions, feedback: deps.feedback, service });
+  if (deps.outreach) {
+    const o = deps.outreach;
+    await app.register(outreachRoutes, { engine: deps.engine, events: o.events, publicUrl: o.publicUrl, telegramBotUsername: o.telegramBotUsername });
+    await app.register(quizRoutes, { questions: o.questions, sources: o.sources, events: o.events, results: o.results, today: deps.engine.options.today });
+  }
+  if (deps.telegram) await app.register(telegramWebhookRoutes, { bot: deps.telegram.bot, secret: deps.telegram.secret });
+  // Gaps and stats read the question log, when the service keeps one.
+  const insights = service.log ? { log: service.log, engine: deps.engine } : undefined;
+  await app.register(adminApi, { admin: deps.admin, insights });
   return app;
 }

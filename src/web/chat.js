@@ -375,6 +375,19 @@
   messages.forEach(show);
   if (messages.length) logEl.lastChild.scrollIntoView({ block: 'start' });
 
+  // A leaflet's QR code opens the page with ?q=<question>: ask it once, then drop it from the URL so a
+  // reload does not ask it again.
+  try {
+    var params = new URLSearchParams(window.location.search);
+    var linked = params.get('q');
+    if (linked && linked.trim()) {
+      params.delete('q');
+      var rest = params.toString();
+      if (window.history && window.history.replaceState) window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
+      ask(linked.slice(0, 500));
+    }
+  } catch (e) { /* no URLSearchParams: nothing to ask */ }
+
   api('GET', '/api/topics').then(function (data) {
     var box = $('topics');
     (data.topics || []).forEach(function (t) {

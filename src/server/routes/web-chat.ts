@@ -150,6 +150,11 @@ export async function webChatRoutes(app: FastifyInstance, opts: WebChatOptions):
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html');
   });
 
+  // The staff statistics page: public HTML; its data needs the staff token typed into the page.
+  app.get('/admin/stats', async (_request, reply) => {
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('admin-stats.html');
+  });
+
   app.get(
     '/api/hot',
     {

@@ -1,0 +1,44 @@
+/**
+ * Validation of an entry sent by staff, with the same rules as the loader: the TypeBox schema
+ * (`validateEntry`) and the whole-tree checks (`crossCheck`: known sources, existing related ids,
+ * questions not asked by another entry, basis required).
+ */
+import { crossCheck } from '../knowledge/load.js';
+import type { Entry, Source } from '../knowledge/schema.js';
+import { validateEntry } from '../knowledge/validate-entry.js';
+import type { YamlFile } from '../knowledge/yaml-file.js';
+
+/** One field error, as listed in a 400 body. */
+export interface FieldError {
+  /** Field path, e.g. `basis[0].article` ('' for the whole entry). */
+  field: string;
+  /** What is wrong, in Chinese. */
+  message: string;
+}
+
+const CANDIDATE = '(提交的条目)';
+
+const plain = (file: string, data: unknown): YamlFile => ({ file, data, lineOf: () => 1 });
+
+/**
+ * Checks `data` as an entry among `others` (the other entries of the tree; one with the same id is
+ * replaced). Returns the entry when there is no error, else every field error.
+ */
+export function checkEntry(data: unknown, others: Iterable<Entry>, sources: Map<string, Source>, today: string): { entry?: Entry; errors: FieldError[] } {
+  const { entry, problems } = validateEntry(plain(CANDIDATE, data));
+  if (!entry) return { errors: problems.map((p) => ({ field: p.field, message: p.message })) };
+  const entries: Entry[] = [];
+  const parsed = new Map<string, YamlFile>();
+  for (const e of others) {
+    if (e.id === entry.id) continue;
+    entries.push(e);
+    parsed.set(e.id, plain(e.id, e));
+  }
+  // The candidate goes last, so a duplicated question is reported against it, not against the older entry.
+  entries.push(entry);
+  parsed.set(entry.id, plain(CANDIDATE, entry));
+  const errors = crossCheck(entries, sources, parsed, today)
+    .filter((p) => p.file === CANDIDATE && p.severity === 'error')
+    .map((p) => ({ field: p.field, message: p.message }));
+  return errors.length ? { errors } : { entry, errors: [] };
+}

@@ -1,0 +1,222 @@
+/**
+ * Staff edits of knowledge entries: create, update (with the version the editor saw), approve (four-eyes),
+ * retire. Every write is serialized per entry id, written atomically to the entry's YAML file (or, for a
+ * published entry, to its pending revision), audited, and then applied to the live index.
+ */
+import { access } from 'node:fs/promises';
+import path from 'node:path';
+import type { AnswerEngine } from '../engine/engine.js';
+import type { Knowledge } from '../knowledge/load.js';
+import type { Entry, Source } from '../knowledge/schema.js';
+import { writeFileAtomic } from './atomic-write.js';
+import type { AuditAction, AuditLog } from './audit-log.js';
+import { EditError } from './edit-error.js';
+import { checkEntry } from './entry-check.js';
+import { KIND_DIR, type EntryFile } from './entry-files.js';
+import { entryToYaml, versionOf } from './entry-yaml.js';
+import { KeyedMutex } from './keyed-mutex.js';
+import type { RevisionStore } from './revision-store.js';
+
+/** Fields the server manages; values sent by staff are ignored. */
+const SERVER_FIELDS = ['status', 'reviewed', 'updated'] as const;
+
+/** An entry as staff see it: the text they edit, its version, and what is served meanwhile. */
+export interface EntryView {
+  /** The working text: the pending revision if there is one, else the file. */
+  entry: Entry;
+  /** Version of the working text (the ETag; send it back in If-Match). */
+  version: string;
+  /** Status of the entry file (what the public sees). */
+  status: Entry['status'];
+  /** The published text still served while a revision waits for approval. */
+  published?: Entry;
+  /** True when a draft revision of a published entry waits for approval. */
+  pendingRevision: boolean;
+  /** File relative to the knowledge folder. */
+  file: string;
+}
+
+/** Dependencies of the store. */
+export interface EntryStoreDeps {
+  knowledgeDir: string;
+  engine: AnswerEngine;
+  audit: AuditLog;
+  revisions: RevisionStore;
+  /** The loaded tree the store starts from (entries with their files). */
+  files: Map<string, EntryFile>;
+  sources: Map<string, Source>;
+}
+
+/** The editable knowledge: entry files plus pending revisions. */
+export class EntryStore {
+  private files: Map<string, EntryFile>;
+  private sources: Map<string, Source>;
+  private readonly locks = new KeyedMutex();
+  private writes = 0;
+
+  constructor(private readonly deps: EntryStoreDeps) {
+    this.files = deps.files;
+    this.sources = deps.sources;
+  }
+
+  /** Number of writes so far; a reload that saw it change must start again. */
+  get writeCount(): number {
+    return this.writes;
+  }
+
+  private today(): string {
+    return this.deps.engine.options.today();
+  }
+
+  /** Every entry (drafts and retired ones too), filtered by file status (or `revision`) and topic. */
+  list(filter: { status?: Entry['status'] | 'revision'; topic?: string } = {}): EntryView[] {
+    const out: EntryView[] = [];
+    for (const id of [...this.files.keys()].sort()) {
+      const v = this.get(id)!;
+      if (filter.status === 'revision' ? !v.pendingRevision : filter.status && v.status !== filter.status) continue;
+      if (filter.topic && v.entry.topic !== filter.topic) continue;
+      out.push(v);
+    }
+    return out;
+  }
+
+  /** One entry as staff see it, or undefined. */
+  get(id: string): EntryView | undefined {
+    const f = this.files.get(id);
+    if (!f) return undefined;
+    const rev = this.deps.revisions.get(id);
+    if (!rev) return { entry: f.entry, version: f.version, status: f.entry.status, pendingRevision: false, file: f.file };
+    return { entry: rev.entry, version: rev.version, status: f.entry.status, published: f.entry, pendingRevision: true, file: f.file };
+  }
+
+  /** Version of an entry file as last written or loaded (the watcher skips files the store wrote itself). */
+  knownVersion(file: string): string | undefined {
+    for (const f of this.files.values()) if (f.file === file) return f.version;
+    return undefined;
+  }
+
+  /** Counts for the status page. */
+  counts(): { entries: number; drafts: number; published: number; retired: number; revisions: number } {
+    const all = [...this.files.values()];
+    const by = (s: Entry['status']) => all.filter((f) => f.entry.status === s).length;
+    return { entries: all.length, drafts: by('draft'), published: by('published'), retired: by('retired'), revisions: this.deps.revisions.ids().length };
+  }
+
+  /** Creates a new draft entry file. 409 when the id exists; 400 with every field error when invalid. */
+  async create(actor: string, body: unknown, action: AuditAction = 'create'): Promise<{ id: string; version: string; status: 'draft' }> {
+    const id = typeof body === 'object' && body !== null ? (body as { id?: unknown }).id : undefined;
+    if (typeof id !== 'string') throw new EditError(400, '条目格式不正确', [{ field: 'id', message: '缺少必填字段' }]);
+    return this.locks.run(id, async () => {
+      if (this.files.has(id)) throw new EditError(409, `条目 ${id} 已存在，请用 PUT 修改`);
+      const entry = this.validate(body, id);
+      const file = `${KIND_DIR[entry.kind]}/${id}.yaml`;
+      if (await exists(path.join(this.deps.knowledgeDir, file))) throw new EditError(409, `文件 ${file} 已存在（可能是无效的手工文件）`);
+      const version = await this.writeFile(file, entry);
+      this.deps.audit.record({ actor, action, entryId: id, newVersion: version });
+      return { id, version, status: 'draft' as const };
+    });
+  }
+
+  /**
+   * Saves staff's text of an entry when `ifMatch` is the current version (412 otherwise, nothing written;
+   * 428 without it). A published entry gets a draft revision and keeps serving its published text.
+   */
+  async update(actor: string, id: string, ifMatch: string | undefined, body: unknown, action: AuditAction = 'update'): Promise<{ version: string; status: Entry['status']; pendingRevision: boolean }> {
+    if (ifMatch === undefined && action !== 'import') throw new EditError(428, '修改条目须带 If-Match 请求头（GET 时返回的 ETag 版本号）');
+    return this.locks.run(id, async () => {
+      const current = this.current(id, ifMatch);
+      const entry = this.validate(body, id);
+      const f = this.files.get(id)!;
+      let version: string;
+      if (f.entry.status === 'published') version = await this.deps.revisions.put(entry);
+      else version = await this.writeFile(f.file, entry);
+      this.deps.audit.record({ actor, action, entryId: id, oldVersion: current.version, newVersion: version });
+      return { version, status: this.files.get(id)!.entry.status, pendingRevision: f.entry.status === 'published' };
+    });
+  }
+
+  /**
+   * Publishes the pending draft (or revision). The approver must differ from the last editor (法制审核,
+   * 403 otherwise); `reviewed` records the approver and the day.
+   */
+  async approve(actor: string, id: string, ifMatch?: string): Promise<{ version: string; status: 'published' }> {
+    return this.locks.run(id, async () => {
+      const current = this.current(id, ifMatch);
+      const f = this.files.get(id)!;
+      if (!current.pendingRevision && f.entry.status !== 'draft') throw new EditError(409, `条目 ${id} 没有待审核的草稿`);
+      if (this.deps.audit.lastEditor(id) === actor) throw new EditError(403, '法制审核须由最后编辑人以外的工作人员完成');
+      const { status: _s, reviewed: _r, ...rest } = current.entry;
+      const published: Entry = { ...rest, status: 'published', reviewed: { by: actor, at: this.today() } };
+      const check = checkEntry(published, this.others(), this.sources, this.today());
+      if (!check.entry) throw new EditError(400, '条目未通过校验，不能发布', check.errors);
+      const version = await this.writeFile(f.file, published);
+      if (current.pendingRevision) await this.deps.revisions.remove(id);
+      this.deps.audit.record({ actor, action: 'approve', entryId: id, oldVersion: current.version, newVersion: version });
+      return { version, status: 'published' as const };
+    });
+  }
+
+  /** Stops serving an entry (status retired) and discards a pending revision. */
+  async retire(actor: string, id: string, ifMatch?: string): Promise<{ version: string; status: 'retired' }> {
+    return this.locks.run(id, async () => {
+      const current = this.current(id, ifMatch);
+      const f = this.files.get(id)!;
+      if (f.entry.status === 'retired') throw new EditError(409, `条目 ${id} 已停用`);
+      const version = await this.writeFile(f.file, { ...f.entry, status: 'retired', updated: this.today() });
+      if (current.pendingRevision) await this.deps.revisions.remove(id);
+      this.deps.audit.record({ actor, action: 'retire', entryId: id, oldVersion: current.version, newVersion: version });
+      return { version, status: 'retired' as const };
+    });
+  }
+
+  /** Replaces everything after a valid reload of the tree (hand edits picked up by the watcher). */
+  replaceAll(files: Map<string, EntryFile>, knowledge: Knowledge): void {
+    this.files = files;
+    this.sources = knowledge.sources;
+  }
+
+  /** The current view of `id`, checked against `ifMatch` when given (404 unknown, 412 stale). */
+  private current(id: string, ifMatch: string | undefined): EntryView {
+    const view = this.get(id);
+    if (!view) throw new EditError(404, `没有条目 ${id}`);
+    if (ifMatch !== undefined && ifMatch !== view.version) {
+      throw new EditError(412, `条目 ${id} 已被他人修改（当前版本 ${view.version}），请重新获取后再改`);
+    }
+    return view;
+  }
+
+  /** Entries other than the one being checked (with their pending revisions ignored). */
+  private others(): Entry[] {
+    return [...this.files.values()].map((f) => f.entry);
+  }
+
+  /** Builds a draft from staff's body (server fields replaced) and checks it like the loader does. */
+  private validate(body: unknown, id: string): Entry {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new EditError(400, '请求体应为一个条目（JSON 对象）');
+    const data: Record<string, unknown> = { ...(body as Record<string, unknown>) };
+    for (const k of SERVER_FIELDS) delete data[k];
+    if (data.id !== undefined && data.id !== id) throw new EditError(400, '条目格式不正确', [{ field: 'id', message: `id 与地址中的 ${id} 不一致（不能改名）` }]);
+    const draft = { ...data, id, status: 'draft', updated: this.today() };
+    const { entry, errors } = checkEntry(draft, this.others(), this.sources, this.today());
+    if (!entry) throw new EditError(400, `条目未通过校验（${errors.length} 处错误）`, errors);
+    return entry;
+  }
+
+  /** Writes an entry file atomically, then (synchronously) the store and the live index. */
+  private async writeFile(file: string, entry: Entry): Promise<string> {
+    const text = entryToYaml(entry);
+    await writeFileAtomic(path.join(this.deps.knowledgeDir, file), text);
+    const version = versionOf(text);
+    this.writes++;
+    this.files.set(entry.id, { entry, file, version });
+    this.deps.engine.upsertEntry(entry);
+    return version;
+  }
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}

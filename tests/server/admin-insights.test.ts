@@ -1,0 +1,88 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { createAdmin, type Admin } from '../../src/admin/admin.js';
+import { AnswerEngine } from '../../src/engine/engine.js';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { buildApp } from '../../src/server/app.js';
+import { AskService } from '../../src/service/ask-service.js';
+import { openDatabase, type Db } from '../../src/store/database.js';
+import { QuestionLog } from '../../src/store/question-log.js';
+import { fixtureCopy } from '../helpers/fixture.js';
+
+const STAFF = [{ name: '张三', token: 'alice-token-0123456789' }];
+const AUTH = { authorization: `Bearer ${STAFF[0].token}` };
+let app: FastifyInstance;
+let admin: Admin;
+let db: Db;
+let dirs: string[];
+const today = new Date().toISOString().slice(0, 10);
+
+beforeAll(async () => {
+  const kb = await fixtureCopy();
+  const dataDir = await mkdtemp(path.join(tmpdir(), 'pufa-data-'));
+  dirs = [kb.dir, dataDir];
+  const knowledge = await loadKnowledge(kb.dir, '2026-06-01');
+  const engine = new AnswerEngine(knowledge, { today: () => '2026-06-01' });
+  db = openDatabase(path.join(dataDir, 'pufa.db'));
+  const service = new AskService(engine, new QuestionLog(db));
+  admin = await createAdmin({ knowledgeDir: kb.dir, dataDir, staffTokens: STAFF, engine, knowledge, db, watch: false });
+  app = await buildApp({ engine, service, admin, rateLimitPerMinute: 0 });
+  for (const q of ['光伏板回收归谁管', '光伏板回收归谁管理', '排污证有效期多久']) {
+    await app.inject({ method: 'POST', url: '/api/ask', payload: { question: q, session: q } });
+  }
+});
+afterAll(async () => {
+  await admin.close();
+  await app.close();
+  db.close();
+  for (const d of dirs) await rm(d, { recursive: true, force: true });
+});
+
+describe('staff insights', () => {
+  it('needs a staff token', async () => {
+    for (const url of ['/api/admin/gaps', '/api/admin/stats']) {
+      expect((await app.inject({ method: 'GET', url })).statusCode).toBe(401);
+      expect((await app.inject({ method: 'GET', url, headers: { authorization: 'Bearer wrong-token-000000000' } })).statusCode).toBe(401);
+    }
+  });
+
+  it('lists the unanswered questions grouped, most frequent first', async () => {
+    const r = await app.inject({ method: 'GET', url: `/api/admin/gaps?from=${today}&to=${today}`, headers: AUTH });
+    expect(r.statusCode).toBe(200);
+    const gaps = r.json().gaps;
+    expect(gaps[0]).toMatchObject({ index: 1, count: 2, reasons: { fallback: 2, clarify: 0, unhelpful: 0 } });
+    expect(gaps[0].examples.sort()).toEqual(['光伏板回收归谁管', '光伏板回收归谁管理']);
+  });
+
+  it('counts the period', async () => {
+    const s = (await app.inject({ method: 'GET', url: `/api/admin/stats?from=${today}&to=${today}`, headers: AUTH })).json();
+    expect(s).toMatchObject({ questions: 3, answered: 1, unanswered: 2, uniqueAskers: 3 });
+    expect(s.byChannel).toEqual([{ key: 'api', questions: 3, answered: 1, askers: 3 }]);
+  });
+
+  it('rejects a bad period', async () => {
+    expect((await app.inject({ method: 'GET', url: '/api/admin/stats?from=2026-13-45x', headers: AUTH })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'GET', url: '/api/admin/stats?from=2026-02-01&to=2026-01-01', headers: AUTH })).statusCode).toBe(400);
+  });
+
+  it('creates a draft from a gap with its questions prefilled', async () => {
+    const r = await app.inject({ method: 'POST', url: '/api/admin/gaps/draft', headers: AUTH, payload: { from: today, to: today, index: 1, id: 'general-solar-panels', topic: 'waste' } });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({ id: 'general-solar-panels', status: 'draft' });
+    const e = (await app.inject({ method: 'GET', url: '/api/admin/entries/general-solar-panels', headers: AUTH })).json();
+    expect([e.entry?.title ?? e.title, ...(e.entry?.questions ?? e.questions)].sort()).toEqual(['光伏板回收归谁管', '光伏板回收归谁管理']);
+    const missing = await app.inject({ method: 'POST', url: '/api/admin/gaps/draft', headers: AUTH, payload: { index: 99, id: 'x-y' } });
+    expect(missing.statusCode).toBe(404);
+  });
+
+  it('serves the stats page without putting the token in the URL', async () => {
+    const r = await app.inject({ method: 'GET', url: '/admin/stats' });
+    expect(r.statusCode).toBe(200);
+    expect(r.body).toContain('工作人员令牌');
+    expect(r.body).not.toMatch(/<script>[^<]/);
+    expect(r.headers['content-security-policy']).toContain("script-src 'self'");
+  });
+});
