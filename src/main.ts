@@ -11,6 +11,7 @@ import { createAdmin } from './admin/admin.js';
 import { loadOutreach } from './events/setup.js';
 import { todayInChina } from './knowledge/validity.js';
 import { createTelegramChannel, eventGreetings } from './bot/channel.js';
+import { staffCommands } from './bot/features/staff.js';
 
 async function main(): Promise<void> {
   let config;
@@ -49,9 +50,10 @@ async function main(): Promise<void> {
   if (reviews.length) {
     logger.warn({ entries: new Set(reviews.map((p) => p.file)).size }, 'entries cite superseded sources and need review (npm run check-knowledge)');
   }
-  const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events) });
   const admin = await createAdmin({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, staffTokens: config.staffTokens, engine, knowledge, db, logger });
   if (!admin.auth.enabled) logger.info('STAFF_TOKENS not set: staff features (/api/admin) are off');
+  const staff = config.staffTelegramIds.length ? staffCommands({ staffIds: config.staffTelegramIds, log, engine, admin }) : undefined;
+  const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff });
   const app = await buildApp({
     engine, service, logger, outreach, admin, rateLimitPerMinute: config.rateLimitPerMinute,
     ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),

@@ -8,10 +8,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { PNG } from 'pngjs';
-import jsQR from 'jsqr';
 import { questionLink } from '../../src/events/links.js';
 import { freePort } from '../helpers/net.js';
+import { decodeQrPng } from './decode-qr.js';
 import { outreachApp, type OutreachApp } from './outreach-app.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -20,11 +19,6 @@ const OUT = path.resolve(import.meta.dirname, '../../test-output');
 
 if (!hasChromium) console.warn(`outreach browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium, as .ci/run does)`);
 
-/** Decodes the QR code in a PNG screenshot. */
-function decode(png: Buffer): string | undefined {
-  const img = PNG.sync.read(png);
-  return jsQR(new Uint8ClampedArray(img.data), img.width, img.height)?.data;
-}
 
 describe.skipIf(!hasChromium)(`outreach pages in Chromium (skipped when ${CHROMIUM} is missing)`, () => {
   let t: OutreachApp;
@@ -75,7 +69,7 @@ describe.skipIf(!hasChromium)(`outreach pages in Chromium (skipped when ${CHROMI
     expect(box!.width).toBeLessThan(290);
     expect(await page.locator('.examples li').count()).toBe(3);
     await page.screenshot({ path: path.join(OUT, 'poster-wed2026.png'), fullPage: true });
-    expect(decode(await page.locator('.qr-main .qr').screenshot())).toBe(`${base}/?event=wed2026`);
+    expect(decodeQrPng(await page.locator('.qr-main .qr').screenshot())).toBe(`${base}/?event=wed2026`);
     await page.emulateMedia({ media: 'print' });
     await expect(page.locator('.toolbar').isVisible()).resolves.toBe(false);
     await page.screenshot({ path: path.join(OUT, 'poster-wed2026-print.png'), fullPage: true });
@@ -101,7 +95,7 @@ describe.skipIf(!hasChromium)(`outreach pages in Chromium (skipped when ${CHROMI
       const size = await qr.boundingBox();
       expect(size!.width).toBeGreaterThan(100);
       expect(size!.width).toBeLessThan(125);
-      expect(decode(await qr.screenshot({ scale: 'device' })), title).toBe(questionLink(base, title));
+      expect(decodeQrPng(await qr.screenshot({ scale: 'device' })), title).toBe(questionLink(base, title));
     }
     await page.emulateMedia({ media: 'print' });
     await page.screenshot({ path: path.join(OUT, 'leaflet-permit-print.png'), fullPage: true, scale: 'css' });

@@ -1,14 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PNG } from 'pngjs';
-import jsQR from 'jsqr';
 import { createEvent } from '../../src/events/registry.js';
+import { decodeQrPng } from './decode-qr.js';
 import { outreachApp, type OutreachApp } from './outreach-app.js';
 
-/** Decodes the QR code in a PNG. */
-function decodePng(bytes: Buffer): string | undefined {
-  const png = PNG.sync.read(bytes);
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
-}
 
 describe('outreach routes without PUBLIC_URL or Telegram username', () => {
   let t: OutreachApp;
@@ -69,7 +63,7 @@ describe('outreach routes without PUBLIC_URL or Telegram username', () => {
     const png = await t.app.inject({ url: '/events/wed2026/qr.png', headers: { host: 'pufa.example' } });
     expect(png.statusCode).toBe(200);
     expect(png.headers['content-type']).toBe('image/png');
-    expect(decodePng(png.rawPayload)).toBe('http://pufa.example/?event=wed2026');
+    expect(decodeQrPng(png.rawPayload)).toBe('http://pufa.example/?event=wed2026');
     const svg = await t.app.inject({ url: '/events/wed2026/qr.svg?target=web' });
     expect(svg.statusCode).toBe(200);
     expect(svg.headers['content-type']).toMatch(/^image\/svg\+xml/);
@@ -134,9 +128,9 @@ describe('outreach routes with PUBLIC_URL and a Telegram username', () => {
 
   it('encodes the t.me link with ?target=telegram and PUBLIC_URL by default', async () => {
     const tg = await t.app.inject({ url: '/events/wed2026/qr.png?target=telegram' });
-    expect(decodePng(tg.rawPayload)).toBe('https://t.me/weidu_pufa_bot?start=wed2026');
+    expect(decodeQrPng(tg.rawPayload)).toBe('https://t.me/weidu_pufa_bot?start=wed2026');
     const web = await t.app.inject({ url: '/events/wed2026/qr.png' });
-    expect(decodePng(web.rawPayload)).toBe('https://pufa.weidu.example/?event=wed2026');
+    expect(decodeQrPng(web.rawPayload)).toBe('https://pufa.weidu.example/?event=wed2026');
   });
 
   it('links leaflet items to PUBLIC_URL/?q=<title>', async () => {
