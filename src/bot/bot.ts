@@ -18,6 +18,7 @@ import { groups } from './features/groups.js';
 import { help } from './features/help.js';
 import { media } from './features/media.js';
 import { welcome } from './features/welcome.js';
+import { quizFeature } from './features/quiz.js';
 import { describeError } from './safe-error.js';
 
 /** Default per-user rate limit: 20 messages or button presses per 30 seconds. */
@@ -73,7 +74,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       },
     }),
   );
-  const features = [groups, welcome, help, contact, feedback, entryButtons, media, ...(deps.staff ? [deps.staff] : []), ask];
+  const features = [groups, welcome, help, contact, feedback, entryButtons, media, quizFeature(deps.quiz ?? { questions: [] }), ...(deps.staff ? [deps.staff] : []), ask];
   bot.errorBoundary(errorHandler(token), ...features);
   // Errors outside the boundary (the middleware above) are still never fatal.
   bot.catch(errorHandler(token));

@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { AskService } from '../service/ask-service.js';
 import type { ChatEvents } from './chat-events.js';
 import type { Popularity } from './popular.js';
+import type { QuizDeps } from './features/quiz.js';
 
 /** Outreach events known to the bot (deep-link payloads). */
 export interface EventDirectory {
@@ -26,6 +27,8 @@ export interface BotDeps {
   staff?: Composer<BotContext>;
   /** How often each entry was asked, for the topic menus (default: from the question log, else none). */
   popularity?: Popularity;
+  /** Quiz questions for /quiz and where results go (default: none: /quiz says the quiz is not open). */
+  quiz?: QuizDeps;
   /** Per-user rate limit (default: 20 messages or button presses per 30 seconds). */
   rateLimit?: { timeFrameMs: number; limit: number };
 }

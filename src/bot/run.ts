@@ -15,7 +15,7 @@ import { describeError } from './safe-error.js';
 export const WEBHOOK_PATH = '/telegram/webhook';
 
 /** Update types the bot handles. */
-export const ALLOWED_UPDATES = ['message', 'callback_query'] as const;
+export const ALLOWED_UPDATES = ['message', 'callback_query', 'poll_answer'] as const;
 
 /** How the bot receives updates. */
 export interface RunOptions {

@@ -17,7 +17,7 @@ export const ask = new Composer<BotContext>();
 ask.on('message:text', async (ctx) => {
   const text = ctx.msg.text;
   if (text.startsWith('/')) {
-    await replyHtml(ctx, '没有这个命令。可用的命令：/start /topics /contact /help /about；也可以直接输入您的问题。');
+    await replyHtml(ctx, '没有这个命令。可用的命令：/start /topics /quiz /contact /help /about；也可以直接输入您的问题。');
     return;
   }
   const question = questionText(text, ctx.me.username);
