@@ -66,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (deps.telegram) await app.register(telegramWebhookRoutes, { bot: deps.telegram.bot, secret: deps.telegram.secret });
   // Gaps and stats read the question log, when the service keeps one.
   const insights = service.log ? { log: service.log, engine: deps.engine } : undefined;
-  await app.register(adminApi, { admin: deps.admin, insights });
+  const events = service.log && deps.outreach ? { db: service.log.db, registry: deps.outreach.events } : undefined;
+  await app.register(adminApi, { admin: deps.admin, insights, events });
   return app;
 }

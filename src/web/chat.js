@@ -369,6 +369,10 @@
   if (eventCode) {
     var greet = $('event');
     greet.textContent = '欢迎参加本次普法活动（活动代码 ' + eventCode + '）！有生态环境法律问题，请随时向我提问。';
+    // A known event has its own greeting; an unknown code keeps the general line.
+    api('GET', '/api/events/' + encodeURIComponent(eventCode)).then(function (ev) {
+      if (ev && ev.known && ev.greeting) greet.textContent = ev.greeting;
+    }, function () { /* unknown event: keep the general greeting */ });
     greet.hidden = false;
   }
 

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
+import { loadOutreach } from '../../src/events/setup.js';
 import { createEngine } from '../../src/runtime.js';
 import { KNOWLEDGE_DIR } from '../helpers/fixture.js';
 import { freePort } from '../helpers/net.js';
@@ -27,8 +28,9 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
   let base: string;
 
   beforeAll(async () => {
-    const { engine } = await createEngine({ knowledgeDir: KNOWLEDGE_DIR, bureauName: '魏都区生态环境局', bureauPhone: '', bureauHours: '' });
-    app = await buildApp({ engine });
+    const { engine, knowledge } = await createEngine({ knowledgeDir: KNOWLEDGE_DIR, bureauName: '魏都区生态环境局', bureauPhone: '', bureauHours: '' });
+    const outreach = await loadOutreach({ knowledgeDir: KNOWLEDGE_DIR, sources: knowledge.sources, today: engine.options.today() });
+    app = await buildApp({ engine, outreach });
     const port = await freePort();
     await app.listen({ port, host: '127.0.0.1' });
     base = `http://127.0.0.1:${port}`;
@@ -167,6 +169,13 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
     const request = page.waitForRequest((r) => r.url().endsWith('/api/ask'));
     await send(page, '环保投诉电话是多少');
     expect((await request).postDataJSON()).toMatchObject({ question: '环保投诉电话是多少', event: 'expo_2026' });
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  it("shows a known event's own greeting", async () => {
+    const { context, page, problems } = await open(360, 740, '?event=wed2026');
+    await expect.poll(() => page.locator('#event').textContent()).toContain('6月5日是环境日');
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);

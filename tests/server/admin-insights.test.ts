@@ -86,3 +86,34 @@ describe('staff insights', () => {
     expect(r.headers['content-security-policy']).toContain("script-src 'self'");
   });
 });
+
+describe('staff events', () => {
+  it('creates an event that is live at once, and rejects bad or taken codes', async () => {
+    const { loadOutreach } = await import('../../src/events/setup.js');
+    const { AnswerEngine: Engine } = await import('../../src/engine/engine.js');
+    const kb = await fixtureCopy();
+    const dataDir = await mkdtemp(path.join(tmpdir(), 'pufa-data-'));
+    const knowledge = await loadKnowledge(kb.dir, '2026-06-01');
+    const engine = new Engine(knowledge, { today: () => '2026-06-01' });
+    const edb = openDatabase(path.join(dataDir, 'pufa.db'));
+    const service = new AskService(engine, new QuestionLog(edb));
+    const adm = await createAdmin({ knowledgeDir: kb.dir, dataDir, staffTokens: STAFF, engine, knowledge, db: edb, watch: false });
+    const outreach = await loadOutreach({ knowledgeDir: kb.dir, sources: knowledge.sources, today: '2026-06-01', db: edb });
+    const eapp = await buildApp({ engine, service, admin: adm, outreach, rateLimitPerMinute: 0 });
+    const event = { code: 'visit_2026', name: '送法入企走访', date: '2026-12-10', place: '某工业园区', greeting: '欢迎参加送法入企活动。' };
+    expect((await eapp.inject({ method: 'POST', url: '/api/admin/events', payload: event })).statusCode).toBe(401);
+    const created = await eapp.inject({ method: 'POST', url: '/api/admin/events', headers: AUTH, payload: event });
+    expect(created.statusCode).toBe(201);
+    expect((await eapp.inject({ method: 'GET', url: '/api/events/visit_2026' })).json()).toMatchObject({ known: true, greeting: '欢迎参加送法入企活动。' });
+    expect((await eapp.inject({ method: 'GET', url: '/events/visit_2026' })).statusCode).toBe(200);
+    expect((await eapp.inject({ method: 'POST', url: '/api/admin/events', headers: AUTH, payload: event })).statusCode).toBe(409);
+    const bad = await eapp.inject({ method: 'POST', url: '/api/admin/events', headers: AUTH, payload: { ...event, code: 'bad code!' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error).toContain('code');
+    await adm.close();
+    await eapp.close();
+    edb.close();
+    await rm(kb.dir, { recursive: true, force: true });
+    await rm(dataDir, { recursive: true, force: true });
+  });
+});

@@ -9,6 +9,7 @@ import { adminEntryRoutes } from './admin-entries.js';
 import { adminAuditRoutes } from './admin-audit.js';
 import { adminTransferRoutes } from './admin-transfer.js';
 import { adminInsightRoutes, type InsightDeps } from './admin-insights.js';
+import { adminEventRoutes, type AdminEventDeps } from './admin-events.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -26,7 +27,7 @@ export function sendEditError(reply: FastifyReply, err: EditError): FastifyReply
 }
 
 /** The admin API (encapsulated: its auth hook and error handler apply to admin routes only). */
-export async function adminApi(app: FastifyInstance, opts: { admin?: Admin; insights?: InsightDeps }): Promise<void> {
+export async function adminApi(app: FastifyInstance, opts: { admin?: Admin; insights?: InsightDeps; events?: AdminEventDeps }): Promise<void> {
   const { admin } = opts;
   if (!admin || !admin.auth.enabled) {
     app.all('/api/admin', async (_req, reply) => reply.code(503).send({ error: STAFF_OFF_MESSAGE }));
@@ -57,4 +58,5 @@ export async function adminApi(app: FastifyInstance, opts: { admin?: Admin; insi
   await app.register(adminAuditRoutes, { admin });
   await app.register(adminTransferRoutes, { admin });
   if (opts.insights) await app.register(adminInsightRoutes, { admin, insights: opts.insights });
+  if (opts.events) await app.register(adminEventRoutes, { events: opts.events });
 }

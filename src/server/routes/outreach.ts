@@ -70,6 +70,13 @@ export async function outreachRoutes(app: FastifyInstance, opts: OutreachOptions
     return chatLink(baseUrl(opts.publicUrl, request), event.code);
   };
 
+  // The web chat's greeting for ?event=<code>: only what a poster shows anyway. An unknown code is an
+  // ordinary answer (known: false), so the page keeps its general greeting without an error.
+  app.get<{ Params: { code: string } }>('/api/events/:code', async (request) => {
+    const event = events.get(request.params.code);
+    return event ? { code: event.code, known: true, name: event.name, greeting: event.greeting } : { code: request.params.code, known: false };
+  });
+
   app.get(PRINT_CSS_URL, async (_request, reply) => reply.header('cache-control', 'public, max-age=600').type('text/css; charset=utf-8').send(PRINT_CSS));
 
   app.get<{ Params: { code: string } }>('/events/:code', async (request, reply) => {
