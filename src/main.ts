@@ -9,6 +9,8 @@ import { createServices } from './runtime.js';
 import { buildApp } from './server/app.js';
 import { createAdmin } from './admin/admin.js';
 import { loadOutreach } from './events/setup.js';
+import { loadHotQuestions } from './knowledge/hot-questions.js';
+import { hasErrors } from './knowledge/load.js';
 import { todayInChina } from './knowledge/validity.js';
 import { createTelegramChannel, eventGreetings } from './bot/channel.js';
 import { staffCommands } from './bot/features/staff.js';
@@ -27,8 +29,12 @@ async function main(): Promise<void> {
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]'] });
   let built;
   let outreach;
+  let hotQuestions;
   try {
     built = await createServices(config);
+    const hot = await loadHotQuestions(config.knowledgeDir);
+    if (hasErrors(hot.problems)) throw new KnowledgeError(hot.problems);
+    hotQuestions = hot.questions;
     outreach = await loadOutreach({
       knowledgeDir: config.knowledgeDir,
       sources: built.knowledge.sources,
@@ -55,7 +61,7 @@ async function main(): Promise<void> {
   const staff = config.staffTelegramIds.length ? staffCommands({ staffIds: config.staffTelegramIds, log, engine, admin }) : undefined;
   const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff, quiz: { questions: outreach.questions, results: outreach.results } });
   const app = await buildApp({
-    engine, service, logger, outreach, admin, rateLimitPerMinute: config.rateLimitPerMinute,
+    engine, service, logger, outreach, admin, hotQuestions, rateLimitPerMinute: config.rateLimitPerMinute,
     ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),
   });
   // Prune the question log once a day.

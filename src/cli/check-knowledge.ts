@@ -11,6 +11,7 @@ import { formatProblem } from '../knowledge/problem.js';
 import { todayInChina } from '../knowledge/validity.js';
 import { loadEvents } from '../events/load.js';
 import { loadQuiz } from '../quiz/load.js';
+import { loadHotQuestions } from '../knowledge/hot-questions.js';
 
 const { values } = parseArgs({
   options: { dir: { type: 'string' }, date: { type: 'string' } },
@@ -21,7 +22,8 @@ const k = await loadKnowledge(dir, today);
 // Events and quiz questions live in the same tree and are checked with it.
 const events = await loadEvents(dir);
 const quiz = await loadQuiz(dir, k.sources, today);
-const problems = [...k.problems, ...events.problems, ...quiz.problems];
+const hot = await loadHotQuestions(dir);
+const problems = [...k.problems, ...events.problems, ...quiz.problems, ...hot.problems];
 const errors = problems.filter((p) => p.severity === 'error');
 const reviews = problems.filter((p) => p.severity === 'review');
 for (const p of errors) console.log(formatProblem(p));

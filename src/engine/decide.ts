@@ -78,7 +78,7 @@ export function decide(
   if (cands.length === 0) return { kind: 'none', ranked: [] };
   const top = cands[0].score;
   const content = contentPositions(normalized, index.analyzer.stopwords);
-  const qWeight = unique.reduce((s, t) => s + index.idf(t) ** 2, 0);
+  const qWeight = unique.reduce((s, t) => s + index.idf(t), 0);
 
   // Where each query token occurs in the question (code point positions), computed once per question.
   const chars = [...normalized];
@@ -104,7 +104,7 @@ export function decide(
       let shared = 0;
       let aWeight = 0;
       for (const tok of asked) {
-        const w = index.idf(tok) ** 2;
+        const w = index.idf(tok);
         aWeight += w;
         if (querySet.has(tok)) shared += w;
       }
