@@ -7,7 +7,8 @@ import path from 'node:path';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import type { Problem } from '../knowledge/problem.js';
-import { fieldName, parseYaml, splitPath, type YamlFile } from '../knowledge/yaml-file.js';
+import { fieldName, parseYaml, type YamlFile } from '../knowledge/yaml-file.js';
+import { schemaErrors, type SchemaError } from '../knowledge/schema-errors.js';
 import { EventSchema, type OutreachEvent } from './schema.js';
 
 /** Folder of event files inside the knowledge folder. */
@@ -15,40 +16,25 @@ export const EVENTS_DIR = 'events';
 
 const check = TypeCompiler.Compile(EventSchema);
 
-/** A Chinese message for one schema error of an event field. */
-export function eventFieldMessage(type: ValueErrorType, field: string): string {
+/** Messages special to event fields (the rest are the common ones). */
+export function eventFieldMessage(type: ValueErrorType, field: string): string | undefined {
   switch (type) {
-    case ValueErrorType.ObjectRequiredProperty:
-      return '缺少必填字段';
     case ValueErrorType.ObjectAdditionalProperties:
       return '不认识的字段（活动只有 code、name、date、place、greeting）';
     case ValueErrorType.StringPattern:
-      if (field === 'code') return '活动代码只能用字母、数字、下划线和连字符，最多 32 个字符';
-      return '日期应写成 YYYY-MM-DD';
-    case ValueErrorType.StringMinLength:
-      return '内容太短或为空';
-    case ValueErrorType.StringMaxLength:
-      return '内容太长';
+      return field === 'code' ? '活动代码只能用字母、数字、下划线和连字符，最多 32 个字符' : '日期应写成 YYYY-MM-DD';
     case ValueErrorType.String:
       return '应为文本（日期请加引号或写成 YYYY-MM-DD）';
     case ValueErrorType.Object:
       return '应为一个活动（键值对象，含 code、name、date、place、greeting）';
     default:
-      return '取值不正确';
+      return undefined;
   }
 }
 
 /** Schema problems of a value, one per field (first error wins). */
-export function eventProblems(data: unknown): { field: string; segments: (string | number)[]; message: string }[] {
-  const out: { field: string; segments: (string | number)[]; message: string }[] = [];
-  const seen = new Set<string>();
-  for (const e of check.Errors(data)) {
-    const { segments, field } = splitPath(e.path);
-    if (seen.has(field)) continue;
-    seen.add(field);
-    out.push({ field, segments, message: eventFieldMessage(e.type, field) });
-  }
-  return out;
+export function eventProblems(data: unknown): SchemaError[] {
+  return schemaErrors(check, data, eventFieldMessage);
 }
 
 /** Validates one parsed event file. */

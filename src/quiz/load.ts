@@ -11,7 +11,8 @@ import type { Problem } from '../knowledge/problem.js';
 import type { Source } from '../knowledge/schema.js';
 import { TOPICS } from '../knowledge/schema.js';
 import { validityOn } from '../knowledge/validity.js';
-import { fieldName, parseYaml, splitPath, type YamlFile } from '../knowledge/yaml-file.js';
+import { fieldName, parseYaml, type YamlFile } from '../knowledge/yaml-file.js';
+import { schemaErrors } from '../knowledge/schema-errors.js';
 import { QuizFileSchema, type QuizQuestion } from './schema.js';
 
 /** Folder of quiz files inside the knowledge folder. */
@@ -19,10 +20,9 @@ export const QUIZ_DIR = 'quiz';
 
 const check = TypeCompiler.Compile(QuizFileSchema);
 
-function message(type: ValueErrorType, field: string): string {
+/** Messages special to quiz fields (the rest are the common ones). */
+function message(type: ValueErrorType, field: string): string | undefined {
   switch (type) {
-    case ValueErrorType.ObjectRequiredProperty:
-      return '缺少必填字段';
     case ValueErrorType.ObjectAdditionalProperties:
       return '不认识的字段（题目字段：id、question、options、answer、explanation、basis）';
     case ValueErrorType.ArrayMinItems:
@@ -37,20 +37,12 @@ function message(type: ValueErrorType, field: string): string {
       return '答案序号不能小于 0';
     case ValueErrorType.StringPattern:
       return 'id 只能用小写字母、数字和连字符';
-    case ValueErrorType.StringMinLength:
-      return '内容太短或为空';
     case ValueErrorType.StringMaxLength:
       return '内容太长（解释请控制在一行）';
     case ValueErrorType.Union:
       return `主题不存在，可选: ${Object.keys(TOPICS).join(', ')}`;
-    case ValueErrorType.String:
-      return '应为文本';
-    case ValueErrorType.Array:
-      return '应为列表';
-    case ValueErrorType.Object:
-      return '应为键值对象';
     default:
-      return '取值不正确';
+      return undefined;
   }
 }
 
@@ -61,15 +53,7 @@ export function validateQuizFile(yaml: YamlFile): { questions: QuizQuestion[]; p
     if (typeof yaml.data !== 'object' || yaml.data === null || Array.isArray(yaml.data)) {
       return { questions: [], problems: [{ file: yaml.file, line: 1, field: '', message: '文件内容应为 topic 和 questions 两个字段', severity: 'error' }] };
     }
-    const seen = new Set<string>();
-    const problems: Problem[] = [];
-    for (const e of check.Errors(yaml.data)) {
-      const { segments, field } = splitPath(e.path);
-      if (seen.has(field)) continue;
-      seen.add(field);
-      problems.push(at(segments, message(e.type, field)));
-    }
-    return { questions: [], problems };
+    return { questions: [], problems: schemaErrors(check, yaml.data, message).map((e) => at(e.segments, e.message)) };
   }
   const file = yaml.data as { topic: QuizQuestion['topic']; questions: Omit<QuizQuestion, 'topic'>[] };
   const problems: Problem[] = [];
