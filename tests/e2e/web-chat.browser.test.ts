@@ -3,10 +3,11 @@
  * the real app and knowledge on a free port. Skipped, saying why, where Chromium is not installed.
  * Screenshots go to test-output/.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadOutreach } from '../../src/events/setup.js';
@@ -15,8 +16,6 @@ import { KNOWLEDGE_DIR } from '../helpers/fixture.js';
 import { freePort } from '../helpers/net.js';
 
 /** Debian's Chromium (CHROMIUM_PATH overrides it, e.g. on a developer machine). */
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const OUT = path.resolve(import.meta.dirname, '../../test-output');
 const MARKUP = '<script>alert(1)</script><b>x</b>';
 
@@ -34,10 +33,7 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
     const port = await freePort();
     await app.listen({ port, host: '127.0.0.1' });
     base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     mkdirSync(OUT, { recursive: true });
   });
   afterAll(async () => {

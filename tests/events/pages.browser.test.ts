@@ -4,17 +4,16 @@
  * loopback port. QR codes are decoded from screenshots of the rendered pages. Screenshots and the poster's
  * PDF go to test-output/. Skipped, saying why, where Chromium is not installed.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser.js';
 import { questionLink } from '../../src/events/links.js';
 import { freePort } from '../helpers/net.js';
 import { decodeQrPng } from './decode-qr.js';
 import { outreachApp, type OutreachApp } from './outreach-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 const OUT = path.resolve(import.meta.dirname, '../../test-output');
 
 if (!hasChromium) console.warn(`outreach browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium, as .ci/run does)`);
@@ -30,10 +29,7 @@ describe.skipIf(!hasChromium)(`outreach pages in Chromium (skipped when ${CHROMI
     const port = await freePort();
     await t.app.listen({ port, host: '127.0.0.1' });
     base = `http://127.0.0.1:${port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
     mkdirSync(OUT, { recursive: true });
   });
   afterAll(async () => {

@@ -4,7 +4,7 @@
  * Pages are server-rendered, escaped, with no script and no inline style, under a strict CSP.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import helmet from '@fastify/helmet';
+import { strictCsp } from '../csp.js';
 import type { AnswerEngine } from '../../engine/engine.js';
 import { TOPICS, type Topic } from '../../knowledge/schema.js';
 import type { EventRegistry, KnownEvent } from '../../events/registry.js';
@@ -45,21 +45,7 @@ export async function outreachRoutes(app: FastifyInstance, opts: OutreachOptions
   const { engine, events } = opts;
   const examples = opts.examples?.length ? opts.examples.slice(0, 3) : defaultHotQuestions(engine, 3);
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'none'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  await strictCsp(app, { scripts: false });
 
   const notFoundEvent = (reply: FastifyReply) =>
     reply.code(404).type('text/html; charset=utf-8').send(renderNotFound('这个活动', '活动代码不存在或已停用，请核对海报上的链接，或直接进入网页咨询。'));

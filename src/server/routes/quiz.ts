@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import { strictCsp } from '../csp.js';
 import type { Source } from '../../knowledge/schema.js';
 import { TOPICS } from '../../knowledge/schema.js';
 import { validityOn } from '../../knowledge/validity.js';
@@ -80,23 +80,7 @@ export async function quizRoutes(app: FastifyInstance, opts: QuizRouteOptions): 
     css: await readFile(path.join(webDir, 'quiz.css'), 'utf8'),
   };
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  await strictCsp(app);
 
   app.get('/quiz', async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(files.html));
   app.get('/quiz/assets/quiz.js', async (_request, reply) => reply.header('cache-control', 'public, max-age=600').type('text/javascript; charset=utf-8').send(files.js));

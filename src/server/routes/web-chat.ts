@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import helmet from '@fastify/helmet';
+import { strictCsp } from '../csp.js';
 import fastifyStatic from '@fastify/static';
 import type { AnswerEngine } from '../../engine/engine.js';
 import type { AskService } from '../../service/ask-service.js';
@@ -119,25 +119,7 @@ export async function webChatRoutes(app: FastifyInstance, opts: WebChatOptions):
   const feedback = opts.feedback ?? new FeedbackCounts();
   const hot = opts.hotQuestions?.length ? [...opts.hotQuestions] : defaultHotQuestions(opts.engine);
 
-  // No upgrade-insecure-requests (a helmet default): the page is served over plain http on the intranet.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
+  await strictCsp(app);
 
   await app.register(fastifyStatic, {
     root: webDir,
