@@ -11,8 +11,6 @@
   /** Messages kept across reloads (older ones are dropped). */
   var MAX_KEPT = 60;
   var SUGGEST_DELAY_MS = 250;
-  var LEGAL_PREFIX = '以上为普法宣传信息';
-  var BASIS_PREFIX = '法律依据：';
 
   var $ = function (id) { return document.getElementById(id); };
   var logEl = $('log');
@@ -67,25 +65,6 @@
     if (ev && /^[A-Za-z0-9_-]{1,32}$/.test(ev)) eventCode = ev;
   } catch (e) { eventCode = null; }
 
-  // ---- DOM helpers ----
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-  function chip(label, onPress) {
-    var b = el('button', 'chip', label);
-    b.type = 'button';
-    b.addEventListener('click', function () { onPress(label); });
-    return b;
-  }
-  function paragraphs(parent, text, className) {
-    String(text).split(/\n{2,}/).forEach(function (p) {
-      if (p.trim()) parent.appendChild(el('p', className, p.trim()));
-    });
-  }
-
   // ---- API ----
   function api(method, url, body) {
     var init = { method: method, headers: { accept: 'application/json' } };
@@ -104,129 +83,16 @@
     });
   }
 
-  // ---- rendering of one reply ----
-  function citation(group) {
-    var first = group[0];
-    var name = /^[^（(]*（GB/.test(first.name) ? first.name : '《' + first.name + '》';
-    var articles = group.map(function (b) { return b.article; }).filter(function (a) { return a !== '全文'; });
-    return name + articles.join('、');
-  }
-
-  function renderBasis(box, basis) {
-    if (!basis || !basis.length) return;
-    box.appendChild(el('h4', null, '法律依据'));
-    var bySource = [];
-    var index = {};
-    basis.forEach(function (b) {
-      var key = b.source + '|' + b.validity;
-      if (!(key in index)) { index[key] = bySource.length; bySource.push([]); }
-      bySource[index[key]].push(b);
-    });
-    var list = el('ul', 'basis');
-    bySource.forEach(function (group) {
-      var li = el('li', null, citation(group));
-      var validity = group[0].validity;
-      li.appendChild(el('span', 'validity' + (validity === '现行有效' ? '' : ' warn'), validity));
-      list.appendChild(li);
-    });
-    box.appendChild(list);
-  }
-
-  function renderFeedback(box, msg) {
-    var row = el('div', 'feedback');
-    var label = el('span', null, msg.vote ? '谢谢您的反馈！' : '这个答复有帮助吗？');
-    row.appendChild(label);
-    var buttons = [];
-    [[true, '👍 有帮助'], [false, '👎 没帮助']].forEach(function (v) {
-      var b = el('button', 'vote', v[1]);
-      b.type = 'button';
-      b.setAttribute('aria-pressed', String(msg.vote === (v[0] ? 'up' : 'down')));
-      b.disabled = Boolean(msg.vote);
-      b.addEventListener('click', function () {
-        buttons.forEach(function (x) { x.disabled = true; });
-        api('POST', '/api/feedback', feedbackBody(msg, v[0]))
-          .then(function () {
-            msg.vote = v[0] ? 'up' : 'down';
-            b.setAttribute('aria-pressed', 'true');
-            label.textContent = '谢谢您的反馈！';
-            persist();
-          }, function () {
-            buttons.forEach(function (x) { x.disabled = false; });
-            label.textContent = '反馈没有发送成功，请稍后再试。';
-          });
-      });
-      buttons.push(b);
-      row.appendChild(b);
-    });
-    box.appendChild(row);
-  }
-
-  function renderAnswered(box, msg) {
-    var reply = msg.reply;
-    var parts = String(reply.text).split(/\n{2,}/);
-    var legal = parts.length && parts[parts.length - 1].indexOf(LEGAL_PREFIX) === 0 ? parts.pop() : null;
-    var basisAt = -1;
-    parts.forEach(function (p, i) { if (basisAt < 0 && p.indexOf(BASIS_PREFIX) === 0) basisAt = i; });
-    var answer = basisAt >= 0 ? parts.slice(0, basisAt) : parts;
-    var notices = basisAt >= 0 ? parts.slice(basisAt + 1) : [];
-    answer.forEach(function (p) { if (p.trim()) box.appendChild(el('p', null, p.trim())); });
-    renderBasis(box, reply.entry && reply.entry.basis);
-    notices.forEach(function (p) { if (p.trim()) box.appendChild(el('p', 'notice', p.trim())); });
-    if (reply.entry && reply.entry.reviewed && reply.entry.reviewed.at) {
-      box.appendChild(el('p', 'reviewed', '本条答复已经法制审核（' + reply.entry.reviewed.at + '）'));
-    }
-    if (legal) box.appendChild(el('p', 'legal', legal));
-    if (reply.alternatives && reply.alternatives.length) {
-      box.appendChild(el('h4', null, '相关问题'));
-      var chips = el('div', 'chips related');
-      reply.alternatives.forEach(function (a) { chips.appendChild(chip(a.title, ask)); });
-      box.appendChild(chips);
-    }
-    if (reply.entry && reply.entry.id) renderFeedback(box, msg);
-  }
-
-  function renderClarify(box, reply) {
-    var lines = String(reply.text).split('\n');
-    box.appendChild(el('p', null, lines[0]));
-    var chips = el('div', 'chips candidates');
-    (reply.alternatives || []).forEach(function (a) { chips.appendChild(chip(a.title, ask)); });
-    box.appendChild(chips);
-    box.appendChild(el('p', 'legal', '请点选一个问题；也可以换个说法再问。'));
-  }
-
-  function renderFallback(box, reply) {
-    paragraphs(box, reply.text);
-    var contacts = el('div', 'contacts');
-    [['tel:12369', '📞 拨打 12369 环保举报热线'], ['tel:12345', '📞 拨打 12345 政务服务便民热线']].forEach(function (c) {
-      var a = el('a', 'call', c[1]);
-      a.href = c[0];
-      contacts.appendChild(a);
-    });
-    box.appendChild(contacts);
-  }
-
-  function renderMessage(msg) {
-    if (msg.role === 'user') return el('div', 'msg user', msg.text);
-    var box = el('div', 'msg bot');
-    var reply = msg.reply;
-    if (msg.error || !reply) {
-      box.classList.add('error');
-      box.appendChild(el('p', null, msg.error || '出了点问题，请再试一次。'));
-    } else if (reply.status === 'answered') {
-      box.classList.add('answered');
-      renderAnswered(box, msg);
-    } else if (reply.status === 'clarify') {
-      box.classList.add('clarify');
-      renderClarify(box, reply);
-    } else if (reply.status === 'fallback') {
-      box.classList.add('fallback');
-      renderFallback(box, reply);
-    } else {
-      box.classList.add('smalltalk');
-      paragraphs(box, reply.text);
-    }
-    return box;
-  }
+  // ---- rendering (chat-render.js) ----
+  var render = window.PufaChatRender({
+    ask: function (q) { return ask(q); },
+    vote: function (msg, helpful) { return api('POST', '/api/feedback', feedbackBody(msg, helpful)); },
+    persist: function () { persist(); },
+  });
+  var el = render.el;
+  var chip = render.chip;
+  var paragraphs = render.paragraphs;
+  var renderMessage = render.renderMessage;
 
   function show(msg) {
     var node = renderMessage(msg);
