@@ -3,7 +3,7 @@
  * changes (score relative to the best, how much of the question an entry covers, closeness to one of
  * its 相似问), then answer, ask to clarify, or fall back.
  */
-import type { KnowledgeIndex } from '../search/knowledge-index.js';
+import { hasTerm, type KnowledgeIndex } from '../search/knowledge-index.js';
 
 /** Thresholds of the decision, calibrated with `npm run bench:quality`. */
 export interface DecisionOptions {
@@ -91,22 +91,27 @@ export function decide(
     }
     positions.set(tok, at);
   }
-  const querySet = new Set(unique);
+  // Query tokens as term ids (tokens no entry contains have none and match nothing).
+  const known = unique.flatMap((tok) => {
+    const id = index.termId(tok);
+    return id === undefined ? [] : [{ tok, id }];
+  });
+  const queryIds = new Set(known.map((k) => k.id));
 
   const ranked = cands.map((c): Scored => {
     const t = index.tokensOf(c.id)!;
     // Coverage: which content characters lie inside a token (term, bigram, word) the entry contains.
     const covered = new Set<number>();
-    for (const tok of unique) if (t.all.has(tok)) for (const i of positions.get(tok)!) covered.add(i);
+    for (const k of known) if (hasTerm(t.all, k.id)) for (const i of positions.get(k.tok)!) covered.add(i);
     const coverage = content.length ? content.filter((i) => covered.has(i)).length / content.length : 0;
     let closeness = 0;
     for (const asked of t.asked) {
       let shared = 0;
       let aWeight = 0;
-      for (const tok of asked) {
-        const w = index.idf(tok);
+      for (const term of asked) {
+        const w = index.idfOf(term);
         aWeight += w;
-        if (querySet.has(tok)) shared += w;
+        if (queryIds.has(term)) shared += w;
       }
       if (aWeight > 0 && qWeight > 0) closeness = Math.max(closeness, shared / Math.sqrt(aWeight * qWeight));
     }

@@ -36,20 +36,39 @@ interface IndexedDoc {
   answer: string;
 }
 
-/** What the index keeps per entry for reranking. */
+/**
+ * What the index keeps per entry for reranking, as sorted arrays of term ids (compact: a 100,000-entry
+ * corpus would need gigabytes as sets of strings).
+ */
 export interface EntryTokens {
-  /** Every token of every field. */
-  all: Set<string>;
-  /** Token sets of the title and of each question (相似问). */
-  asked: Set<string>[];
+  /** Every term of every field. */
+  all: Int32Array;
+  /** Terms of the title and of each question (相似问). */
+  asked: Int32Array[];
+}
+
+/** Whether a sorted id array holds `id` (binary search). */
+export function hasTerm(sorted: Int32Array, id: number): boolean {
+  let lo = 0;
+  let hi = sorted.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = sorted[mid];
+    if (v === id) return true;
+    if (v < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
 }
 
 /** A MiniSearch index of entries, tokenized by an {@link Analyzer}. */
 export class KnowledgeIndex {
   private readonly search: MiniSearch<IndexedDoc>;
   private readonly tokens = new Map<string, EntryTokens>();
-  /** Number of entries containing each token (document frequency). */
-  private readonly df = new Map<string, number>();
+  /** Term id of each token seen (ids are never reused). */
+  private readonly ids = new Map<string, number>();
+  /** Number of entries containing each term, by term id (document frequency). */
+  private readonly df: number[] = [];
   /** Tokens of the fields of the document being added (text → tokens). */
   private readonly pending = new Map<string, string[]>();
 
@@ -107,11 +126,7 @@ export class KnowledgeIndex {
     const t = this.tokens.get(id);
     if (!t) return;
     this.search.discard(id);
-    for (const tok of t.all) {
-      const n = (this.df.get(tok) ?? 1) - 1;
-      if (n <= 0) this.df.delete(tok);
-      else this.df.set(tok, n);
-    }
+    for (const term of t.all) this.df[term]--;
     this.tokens.delete(id);
   }
 
@@ -125,36 +140,61 @@ export class KnowledgeIndex {
     const n = Math.max(1, this.tokens.size);
     const unique = [...new Set(queryTokens)];
     const rare = unique.filter((t) => {
-      const df = this.df.get(t) ?? 0;
+      const df = this.dfOf(t);
       return df > 0 && df / n <= maxDfShare;
     });
     const pool = rare.length >= 2 ? rare : unique;
     // The rarest tokens carry the most signal and have the shortest posting lists.
-    const terms = pool.length > this.maxQueryTerms ? [...pool].sort((a, b) => (this.df.get(a) ?? 0) - (this.df.get(b) ?? 0)).slice(0, this.maxQueryTerms) : pool;
+    const terms = pool.length > this.maxQueryTerms ? [...pool].sort((a, b) => this.dfOf(a) - this.dfOf(b)).slice(0, this.maxQueryTerms) : pool;
     return this.search
       .search(terms.join(' '))
       .slice(0, limit)
       .map((r) => ({ id: r.id as string, score: r.score }));
   }
 
-  /** Token sets of an indexed entry. */
+  /** Term ids of an indexed entry. */
   tokensOf(id: string): EntryTokens | undefined {
     return this.tokens.get(id);
   }
 
+  /** The term id of a token, or undefined when no entry ever contained it. */
+  termId(token: string): number | undefined {
+    return this.ids.get(token);
+  }
+
+  private dfOf(token: string): number {
+    const id = this.ids.get(token);
+    return id === undefined ? 0 : this.df[id];
+  }
+
   /** Inverse document frequency of a token (unknown tokens get the highest value). */
   idf(token: string): number {
+    return this.idfOfDf(this.dfOf(token));
+  }
+
+  /** Inverse document frequency of a term id. */
+  idfOf(term: number): number {
+    return this.idfOfDf(this.df[term] ?? 0);
+  }
+
+  private idfOfDf(df: number): number {
     const n = this.tokens.size;
-    const df = this.df.get(token) ?? 0;
     return Math.log(1 + (n - df + 0.5) / (df + 0.5));
   }
 
-  /** MiniSearch's title suggestions for type-ahead. */
-  suggest(prefix: string, limit = 8): string[] {
-    return this.search
-      .autoSuggest(this.analyzer.tokensOf(this.analyzer.normalize(prefix)).join(' '), { prefix: true, combineWith: 'AND' })
-      .slice(0, limit)
-      .map((s) => s.suggestion);
+  /** Sorted unique term ids of tokens, interning new ones. */
+  private intern(tokens: Iterable<string>): Int32Array {
+    const out = new Set<number>();
+    for (const t of tokens) {
+      let id = this.ids.get(t);
+      if (id === undefined) {
+        id = this.df.length;
+        this.ids.set(t, id);
+        this.df.push(0);
+      }
+      out.add(id);
+    }
+    return Int32Array.from(out).sort();
   }
 
   private remember(e: Entry): IndexedDoc {
@@ -172,9 +212,9 @@ export class KnowledgeIndex {
     this.pending.set(doc.title, titleTokens);
     this.pending.set(doc.questions, questionTokens.flat());
     for (const f of [doc.keywords, doc.answer]) if (!this.pending.has(f)) this.pending.set(f, a.tokenize(f));
-    const asked = [titleTokens, ...questionTokens].map((t) => new Set(t));
-    const all = new Set<string>([doc.title, doc.questions, doc.keywords, doc.answer].flatMap((f) => this.pending.get(f)!));
-    for (const tok of all) this.df.set(tok, (this.df.get(tok) ?? 0) + 1);
+    const asked = [titleTokens, ...questionTokens].map((t) => this.intern(t));
+    const all = this.intern([doc.title, doc.questions, doc.keywords, doc.answer].flatMap((f) => this.pending.get(f)!));
+    for (const term of all) this.df[term]++;
     this.tokens.set(e.id, { all, asked });
     return doc;
   }
