@@ -69,6 +69,9 @@ export class KnowledgeIndex {
   private readonly ids = new Map<string, number>();
   /** Number of entries containing each term, by term id (document frequency). */
   private readonly df: number[] = [];
+  /** Scratch of {@link intern}: per term id, the call that last took it. */
+  private readonly seen: number[] = [];
+  private calls = 0;
   /** Tokens of the fields of the document being added (text → tokens). */
   private readonly pending = new Map<string, string[]>();
 
@@ -184,15 +187,21 @@ export class KnowledgeIndex {
 
   /** Sorted unique term ids of tokens, interning new ones. */
   private intern(tokens: Iterable<string>): Int32Array {
-    const out = new Set<number>();
+    // A term is taken once per call: `seen[id]` holds the number of the call that last took it.
+    const call = ++this.calls;
+    const out: number[] = [];
     for (const t of tokens) {
       let id = this.ids.get(t);
       if (id === undefined) {
         id = this.df.length;
         this.ids.set(t, id);
         this.df.push(0);
+        this.seen.push(0);
       }
-      out.add(id);
+      if (this.seen[id] !== call) {
+        this.seen[id] = call;
+        out.push(id);
+      }
     }
     return Int32Array.from(out).sort();
   }
