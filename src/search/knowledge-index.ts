@@ -135,20 +135,23 @@ export class KnowledgeIndex {
 
   /**
    * BM25 candidates for already-analyzed query tokens, best first. Tokens found in more than
-   * `maxDfShare` of the entries are left out of the search when rarer ones remain: they carry little
-   * signal and cost the most (default: 0.1).
+   * `maxDfShare` of the entries, or in more than `maxDf` entries, are left out of the search when rarer
+   * ones remain: they carry little signal and cost the most (defaults: 0.1 and 500).
    */
-  candidates(queryTokens: readonly string[], limit = 10, maxDfShare = 0.1): Candidate[] {
+  candidates(queryTokens: readonly string[], limit = 10, maxDfShare = 0.1, maxDf = 500): Candidate[] {
     if (queryTokens.length === 0) return [];
-    const n = Math.max(1, this.tokens.size);
+    const cap = Math.min(maxDf, Math.max(1, this.tokens.size) * maxDfShare);
     const unique = [...new Set(queryTokens)];
     const rare = unique.filter((t) => {
       const df = this.dfOf(t);
-      return df > 0 && df / n <= maxDfShare;
+      return df > 0 && df <= cap;
     });
-    const pool = rare.length >= 2 ? rare : unique;
-    // The rarest tokens carry the most signal and have the shortest posting lists.
-    const terms = pool.length > this.maxQueryTerms ? [...pool].sort((a, b) => this.dfOf(a) - this.dfOf(b)).slice(0, this.maxQueryTerms) : pool;
+    // The rarest tokens carry the most signal and have the shortest posting lists. When fewer than two are
+    // under the cap, the few rarest known ones stand in for them (never every common token at once).
+    const byRarity = (xs: string[]) => [...xs].sort((a, b) => this.dfOf(a) - this.dfOf(b));
+    const known = unique.filter((t) => this.dfOf(t) > 0);
+    const pool = rare.length >= 2 ? rare : known.length ? byRarity(known).slice(0, 3) : unique;
+    const terms = pool.length > this.maxQueryTerms ? byRarity(pool).slice(0, this.maxQueryTerms) : pool;
     return this.search
       .search(terms.join(' '))
       .slice(0, limit)
