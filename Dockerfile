@@ -1,21 +1,23 @@
 # syntax=docker/dockerfile:1
-# Build stage: compile TypeScript to dist/.
+# Build stage: compile TypeScript to dist/, then keep only production dependencies (better-sqlite3 is a
+# native addon: it is built here, where the compilers are).
 FROM node:20-bookworm-slim AS build
+RUN apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-RUN npm run build
+RUN npm run build && npm prune --omit=dev
 
 # Runtime stage: production dependencies only, non-root user.
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=3000 HOST=0.0.0.0 KNOWLEDGE_DIR=/app/knowledge DATA_DIR=/app/data
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev && npm cache clean --force
+COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
-# Static web assets are served from src/web at run time.
+# The web pages (chat, quiz, staff statistics) are served from src/web at run time.
 COPY src/web ./src/web
 COPY knowledge ./knowledge
 RUN mkdir -p /app/data && chown -R node:node /app/data /app/knowledge
