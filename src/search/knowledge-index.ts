@@ -134,24 +134,27 @@ export class KnowledgeIndex {
   }
 
   /**
-   * BM25 candidates for already-analyzed query tokens, best first. Tokens found in more than
-   * `maxDfShare` of the entries, or in more than `maxDf` entries, are left out of the search when rarer
-   * ones remain: they carry little signal and cost the most (defaults: 0.1 and 500).
+   * BM25 candidates for already-analyzed query tokens, best first. What is searched: the tokens found in at
+   * most `maxDf` entries (or `maxDfShare` of them, whichever is fewer) when two or more are, else the three
+   * rarest known tokens; rarest first, at most {@link maxQueryTerms}, and only while their posting lists add
+   * up to `maxPostings`. Common tokens carry little signal and cost the most; on a small knowledge base none of
+   * these limits bites (defaults: 0.1, 200, 10,000).
    */
-  candidates(queryTokens: readonly string[], limit = 10, maxDfShare = 0.1, maxDf = 500): Candidate[] {
+  candidates(queryTokens: readonly string[], limit = 10, maxDfShare = 0.1, maxDf = 200, maxPostings = 10_000): Candidate[] {
     if (queryTokens.length === 0) return [];
     const cap = Math.min(maxDf, Math.max(1, this.tokens.size) * maxDfShare);
     const unique = [...new Set(queryTokens)];
-    const rare = unique.filter((t) => {
-      const df = this.dfOf(t);
-      return df > 0 && df <= cap;
-    });
-    // The rarest tokens carry the most signal and have the shortest posting lists. When fewer than two are
-    // under the cap, the few rarest known ones stand in for them (never every common token at once).
     const byRarity = (xs: string[]) => [...xs].sort((a, b) => this.dfOf(a) - this.dfOf(b));
-    const known = unique.filter((t) => this.dfOf(t) > 0);
-    const pool = rare.length >= 2 ? rare : known.length ? byRarity(known).slice(0, 3) : unique;
-    const terms = pool.length > this.maxQueryTerms ? byRarity(pool).slice(0, this.maxQueryTerms) : pool;
+    const known = byRarity(unique.filter((t) => this.dfOf(t) > 0));
+    const rare = known.filter((t) => this.dfOf(t) <= cap);
+    const pool = rare.length >= 2 ? rare : known.length ? known.slice(0, 3) : unique;
+    const terms: string[] = [];
+    let postings = 0;
+    for (const t of pool.slice(0, this.maxQueryTerms)) {
+      postings += this.dfOf(t);
+      if (terms.length > 0 && postings > maxPostings) break;
+      terms.push(t);
+    }
     return this.search
       .search(terms.join(' '))
       .slice(0, limit)
