@@ -2,12 +2,11 @@
  * Loads knowledge/events/*.yaml: one event per file, validated against {@link EventSchema}. Problems are
  * located by file, line and field exactly like the knowledge loader's (see src/knowledge/problem.ts).
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import type { Problem } from '../knowledge/problem.js';
-import { fieldName, parseYaml, type YamlFile } from '../knowledge/yaml-file.js';
+import { fieldName, type YamlFile } from '../knowledge/yaml-file.js';
+import { readYamlFolder } from '../knowledge/yaml-folder.js';
 import { schemaErrors, type SchemaError } from '../knowledge/schema-errors.js';
 import { EventSchema, type OutreachEvent } from './schema.js';
 
@@ -69,19 +68,10 @@ function normalizeDates(data: unknown): unknown {
  */
 export async function loadEvents(knowledgeDir: string): Promise<{ events: OutreachEvent[]; problems: Problem[] }> {
   const events: OutreachEvent[] = [];
-  const problems: Problem[] = [];
-  let names: string[] = [];
-  try {
-    names = (await readdir(path.join(knowledgeDir, EVENTS_DIR))).filter((n) => /\.ya?ml$/.test(n)).sort();
-  } catch {
-    return { events, problems };
-  }
+  const { files, problems } = await readYamlFolder(knowledgeDir, EVENTS_DIR);
   const fileOf = new Map<string, string>();
-  for (const name of names) {
-    const rel = `${EVENTS_DIR}/${name}`;
-    const { yaml, problems: p } = parseYaml(rel, await readFile(path.join(knowledgeDir, rel), 'utf8'));
-    problems.push(...p);
-    if (!yaml) continue;
+  for (const yaml of files) {
+    const rel = yaml.file;
     const v = validateEvent(yaml);
     problems.push(...v.problems);
     if (!v.event) continue;

@@ -2,11 +2,12 @@
  * Loads the knowledge tree (entries, sources, lexicon) and checks it as a whole: schema, duplicate ids
  * and questions, unknown sources, dangling `related` ids, superseded citations.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Entry, Source } from './schema.js';
 import { type Problem } from './problem.js';
 import { parseYaml, type YamlFile } from './yaml-file.js';
+import { readYamlFolder } from './yaml-folder.js';
 import { validateEntry, validateSources } from './validate-entry.js';
 import { parseLexicon } from './lexicon-file.js';
 import { validityOn } from './validity.js';
@@ -37,20 +38,6 @@ async function readText(root: string, rel: string, problems: Problem[]): Promise
     problems.push({ file: rel, line: 1, field: '', message: '文件不存在或无法读取', severity: 'error' });
     return undefined;
   }
-}
-
-async function listEntryFiles(root: string): Promise<string[]> {
-  const files: string[] = [];
-  for (const dir of ENTRY_DIRS) {
-    let names: string[] = [];
-    try {
-      names = await readdir(path.join(root, dir));
-    } catch {
-      continue;
-    }
-    for (const n of names.sort()) if (n.endsWith('.yaml') || n.endsWith('.yml')) files.push(`${dir}/${n}`);
-  }
-  return files;
 }
 
 /**
@@ -94,12 +81,10 @@ export async function loadKnowledge(root: string, today: string): Promise<Knowle
   const entries: Entry[] = [];
   const files = new Map<string, string>();
   const parsed = new Map<string, YamlFile>();
-  for (const rel of await listEntryFiles(root)) {
-    const text = await readText(root, rel, problems);
-    if (text === undefined) continue;
-    const { yaml, problems: p } = parseYaml(rel, text);
-    problems.push(...p);
-    if (!yaml) continue;
+  const folders = await Promise.all(ENTRY_DIRS.map((dir) => readYamlFolder(root, dir)));
+  for (const f of folders) problems.push(...f.problems);
+  for (const yaml of folders.flatMap((f) => f.files)) {
+    const rel = yaml.file;
     const { entry, problems: ep } = validateEntry(yaml);
     problems.push(...ep);
     if (!entry) continue;

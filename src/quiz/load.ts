@@ -3,15 +3,14 @@
  * options, unique ids, and a basis citing a source of sources.yaml (a superseded source marks the question
  * for review). Problems are located by file, line and field like the knowledge loader's.
  */
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { TypeCompiler } from '@sinclair/typebox/compiler';
 import { ValueErrorType } from '@sinclair/typebox/errors';
 import type { Problem } from '../knowledge/problem.js';
 import type { Source } from '../knowledge/schema.js';
 import { TOPICS } from '../knowledge/schema.js';
 import { validityOn } from '../knowledge/validity.js';
-import { fieldName, parseYaml, type YamlFile } from '../knowledge/yaml-file.js';
+import { fieldName, type YamlFile } from '../knowledge/yaml-file.js';
+import { readYamlFolder } from '../knowledge/yaml-folder.js';
 import { schemaErrors } from '../knowledge/schema-errors.js';
 import { QuizFileSchema, type QuizQuestion } from './schema.js';
 
@@ -77,20 +76,11 @@ export function validateQuizFile(yaml: YamlFile): { questions: QuizQuestion[]; p
  */
 export async function loadQuiz(knowledgeDir: string, sources: Map<string, Source>, today: string): Promise<{ questions: QuizQuestion[]; problems: Problem[] }> {
   const questions: QuizQuestion[] = [];
-  const problems: Problem[] = [];
-  let names: string[] = [];
-  try {
-    names = (await readdir(path.join(knowledgeDir, QUIZ_DIR))).filter((n) => /\.ya?ml$/.test(n)).sort();
-  } catch {
-    return { questions, problems };
-  }
+  const { files, problems } = await readYamlFolder(knowledgeDir, QUIZ_DIR);
   const idFile = new Map<string, string>();
   const textFile = new Map<string, string>();
-  for (const name of names) {
-    const rel = `${QUIZ_DIR}/${name}`;
-    const { yaml, problems: p } = parseYaml(rel, await readFile(path.join(knowledgeDir, rel), 'utf8'));
-    problems.push(...p);
-    if (!yaml) continue;
+  for (const yaml of files) {
+    const rel = yaml.file;
     const v = validateQuizFile(yaml);
     problems.push(...v.problems);
     const indexOf = new Map((yaml.data as { questions?: { id?: string }[] }).questions?.map((q, i) => [q?.id, i]) ?? []);
