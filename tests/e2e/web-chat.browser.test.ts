@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser.js';
+import { CHROMIUM, hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadOutreach } from '../../src/events/setup.js';
@@ -41,25 +41,12 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
     await app?.close();
   });
 
-  /** A fresh context (empty storage) and page that records console errors and dialogs. */
+  /** A fresh page of the chat (see {@link watchedPage}), once its hot questions have loaded. */
   async function open(width: number, height: number, query = ''): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-    });
-    page.on('dialog', (d) => {
-      problems.push(`dialog: ${d.message()}`);
-      void d.dismiss();
-    });
-    await page.goto(`${base}/${query}`);
-    await page.locator('#hot li').first().waitFor();
-    return { context, page, problems };
+    const opened = await watchedPage(browser, base, { width, height });
+    await opened.page.goto(`${base}/${query}`);
+    await opened.page.locator('#hot li').first().waitFor();
+    return opened;
   }
 
   async function send(page: Page, question: string): Promise<void> {

@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium } from '../helpers/browser.js';
+import { CHROMIUM, hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
 import { questionLink } from '../../src/events/links.js';
 import { freePort } from '../helpers/net.js';
 import { decodeQrPng } from './decode-qr.js';
@@ -37,23 +37,11 @@ describe.skipIf(!hasChromium)(`outreach pages in Chromium (skipped when ${CHROMI
     await t?.close();
   });
 
-  /** A fresh page (A4 at 96 dpi by default) that records console errors, CSP violations and failed requests. */
+  /** A fresh page (A4 at 96 dpi by default; see {@link watchedPage}), loaded. */
   async function open(url: string, width = 794, height = 1123, deviceScaleFactor = 1): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', deviceScaleFactor });
-    const page = await context.newPage();
-    const problems: string[] = [];
-    page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(m.text());
-    });
-    page.on('pageerror', (e) => problems.push(e.message));
-    page.on('response', (r) => {
-      if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
-    });
-    page.on('request', (r) => {
-      if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`external request ${r.url()}`);
-    });
-    await page.goto(base + url, { waitUntil: 'networkidle' });
-    return { context, page, problems };
+    const opened = await watchedPage(browser, base, { width, height, deviceScaleFactor });
+    await opened.page.goto(base + url, { waitUntil: 'networkidle' });
+    return opened;
   }
 
   it('renders the poster with its stylesheet, a scannable QR code, and prints on one A4 page', async () => {

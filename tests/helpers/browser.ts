@@ -1,6 +1,6 @@
 /** Headless Chromium for browser tests: Debian's package (no browser download is possible here). */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /** Path of the browser (CHROMIUM_PATH overrides; default: Debian's /usr/bin/chromium). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -14,4 +14,34 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/**
+ * A fresh context (empty storage) and page that records what a person would notice as broken: console
+ * errors, page errors, failed responses (≥ 400), requests leaving `base`, and dialogs (dismissed).
+ */
+export async function watchedPage(
+  browser: Browser,
+  base: string,
+  viewport: { width: number; height: number; deviceScaleFactor?: number },
+): Promise<{ context: BrowserContext; page: Page; problems: string[] }> {
+  const { deviceScaleFactor = 1, ...size } = viewport;
+  const context = await browser.newContext({ viewport: size, locale: 'zh-CN', deviceScaleFactor });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(m.text());
+  });
+  page.on('pageerror', (e) => problems.push(e.message));
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`${r.status()} ${r.url()}`);
+  });
+  page.on('request', (r) => {
+    if (!r.url().startsWith(base) && !r.url().startsWith('data:')) problems.push(`external request ${r.url()}`);
+  });
+  page.on('dialog', (d) => {
+    problems.push(`dialog: ${d.message()}`);
+    void d.dismiss();
+  });
+  return { context, page, problems };
 }
