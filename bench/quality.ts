@@ -27,6 +27,7 @@ const steps: [string, Partial<AnalyzerOptions>][] = values.ablation
       ['default, unigrams instead of bigrams', { cjk: 'unigram' }],
       ['default, Intl.Segmenter words only', { cjk: 'segmenter' }],
       ['default, Intl.Segmenter + bigrams', { cjk: 'segmenter+bigram' }],
+      ['default, bigrams inside Intl.Segmenter words only', { cjk: 'word-bigram' }],
     ]
   : [['default', {}]];
 

@@ -7,7 +7,7 @@ import { escapeRegExp, fillerRemover, foldText } from './normalize.js';
 import { EMPTY_LEXICON, synonymRewriter, type Lexicon } from './lexicon.js';
 
 /** How CJK text is cut into tokens. */
-export type CjkMode = 'bigram' | 'unigram' | 'segmenter' | 'segmenter+bigram' | 'whitespace';
+export type CjkMode = 'bigram' | 'word-bigram' | 'unigram' | 'segmenter' | 'segmenter+bigram' | 'whitespace';
 
 /** MiniSearch's own default tokenizer: split on spaces and punctuation (the ablation baseline). */
 const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
@@ -116,9 +116,24 @@ export class Analyzer {
     }
     const chars = [...run];
     if (chars.length === 1) {
-      if (mode === 'bigram') out.push(run);
+      if (mode === 'bigram' || mode === 'word-bigram') out.push(run);
       return;
     }
+    if (mode === 'word-bigram') return this.wordBigrams(run, out);
     for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
+  }
+
+  /**
+   * Bigrams that do not cross a word boundary found by Intl.Segmenter, except between two single characters
+   * (an unknown word such as 排|污|证 is cut into single characters and must still pair up): 罚款|后|不服
+   * gives 罚款, 不服 but not the accidental 款后 or 后不.
+   */
+  private wordBigrams(run: string, out: string[]): void {
+    const words = [...this.segmenter.segment(run)].map((s) => [...s.segment]);
+    words.forEach((w, i) => {
+      for (let k = 0; k + 1 < w.length; k++) out.push(w[k] + w[k + 1]);
+      const next = words[i + 1];
+      if (next && w.length === 1 && next.length === 1) out.push(w[0] + next[0]);
+    });
   }
 }
