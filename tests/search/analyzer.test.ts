@@ -43,6 +43,14 @@ describe('Analyzer', () => {
     expect(new Analyzer(lexicon, { cjk: 'unigram', dictionary: false }).tokenize('环评')).toEqual(['环', '境', '影', '响', '评', '价']);
     expect(new Analyzer(lexicon, { cjk: 'segmenter', dictionary: false }).tokenize('现在过期')).toEqual(['现在', '过期']);
   });
+  it('keeps only bigrams inside segmenter words in word-bigram mode, pairing up single characters', () => {
+    const wb = new Analyzer(lexicon, { cjk: 'word-bigram', dictionary: false, synonyms: false });
+    const tokens = wb.tokenize('罚款后不服');
+    expect(tokens).toContain('罚款');
+    expect(tokens).toContain('不服');
+    expect(tokens).not.toContain('款后');
+    expect(tokens).not.toContain('后不');
+  });
   it('splits like MiniSearch by default in whitespace mode (the baseline)', () => {
     const base = new Analyzer(lexicon, { cjk: 'whitespace', synonyms: false, fillers: false, stopwords: false, dictionary: false });
     expect(base.tokenize('排污证过期了，怎么办')).toEqual(['排污证过期了', '怎么办']);
