@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   let outreach;
   let hotQuestions;
   try {
-    built = await createServices(config);
+    built = await createServices(config, logger);
     const hot = await loadHotQuestions(config.knowledgeDir);
     if (hasErrors(hot.problems)) throw new KnowledgeError(hot.problems);
     hotQuestions = hot.questions;

@@ -8,6 +8,7 @@ import { hasErrors, loadKnowledge, type Knowledge } from './knowledge/load.js';
 import { KnowledgeError } from './knowledge/problem.js';
 import { todayInChina } from './knowledge/validity.js';
 import { AnswerEngine } from './engine/engine.js';
+import type { Logger } from 'pino';
 import type { Config } from './config/config.js';
 import { openDatabase, type Db } from './store/database.js';
 import { QuestionLog } from './store/question-log.js';
@@ -35,11 +36,15 @@ export interface Services {
   service: AskService;
 }
 
-/** The engine plus the database (DATA_DIR/pufa.db, created and migrated) and the question log. */
-export async function createServices(config: Config): Promise<Services> {
+/**
+ * The engine plus the database (DATA_DIR/pufa.db, created and migrated) and the question log.
+ * `logger` hears of questions that could not be recorded (default: none).
+ */
+export async function createServices(config: Config, logger?: Pick<Logger, 'error'>): Promise<Services> {
   const { engine, knowledge } = await createEngine(config);
   const db = openDatabase(path.join(config.dataDir, 'pufa.db'));
   const log = new QuestionLog(db);
   log.prune(config.questionLogDays);
-  return { engine, knowledge, db, log, service: new AskService(engine, log) };
+  const onLogError = (err: unknown) => logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'question not recorded in the log');
+  return { engine, knowledge, db, log, service: new AskService(engine, log, onLogError) };
 }

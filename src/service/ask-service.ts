@@ -23,9 +23,15 @@ export type LoggedReply = Reply & { id?: number };
 
 /** Asks the engine and logs the question. */
 export class AskService {
+  /**
+   * @param engine answers the questions
+   * @param log where questions are recorded (default: none)
+   * @param onLogError told when a question could not be recorded; the answer is still given (default: ignore)
+   */
   constructor(
     readonly engine: AnswerEngine,
     readonly log?: QuestionLog,
+    private readonly onLogError: (err: unknown) => void = () => undefined,
   ) {}
 
   /** Answers and records one question; logging failures never lose the answer. */
@@ -49,7 +55,8 @@ export class AskService {
         user: input.user ?? input.session,
       });
       return { ...reply, id };
-    } catch {
+    } catch (err) {
+      this.onLogError(err);
       return reply;
     }
   }

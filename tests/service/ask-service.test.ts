@@ -26,3 +26,18 @@ describe('AskService', () => {
     expect(r.id).toBeUndefined();
   });
 });
+
+describe('AskService when the log fails', () => {
+  it('still answers and reports the failure', async () => {
+    const engine = new AnswerEngine(await loadKnowledge(FIXTURE_DIR, '2026-06-01'));
+    const db = openDatabase(':memory:');
+    const log = new QuestionLog(db);
+    const errors: unknown[] = [];
+    const service = new AskService(engine, log, (e) => errors.push(e));
+    db.close();
+    const r = service.ask({ question: '排污证有效期多久', channel: 'api' });
+    expect(r.status).toBe('answered');
+    expect(r.id).toBeUndefined();
+    expect(errors).toHaveLength(1);
+  });
+});
