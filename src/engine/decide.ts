@@ -15,6 +15,8 @@ export interface DecisionOptions {
   clarifyRatio: number;
   /** Number of BM25 candidates reranked (default: 12). */
   candidates: number;
+  /** Weights of the features in the confidence (default: relative 0.15, coverage 0.45, closeness 0.4). */
+  weights: { relative: number; coverage: number; closeness: number };
 }
 
 /** Default decision thresholds. */
@@ -23,6 +25,7 @@ export const DEFAULT_DECISION: DecisionOptions = {
   minConfidence: 0.52,
   clarifyRatio: 0.97,
   candidates: 12,
+  weights: { relative: 0.15, coverage: 0.45, closeness: 0.4 },
 };
 
 /** A reranked candidate. */
@@ -116,7 +119,8 @@ export function decide(
       if (aWeight > 0 && qWeight > 0) closeness = Math.max(closeness, shared / Math.sqrt(aWeight * qWeight));
     }
     const relative = c.score / top;
-    const confidence = prior(c.id) * (0.25 * relative + 0.4 * coverage + 0.35 * closeness);
+    const w = options.weights;
+    const confidence = prior(c.id) * (w.relative * relative + w.coverage * coverage + w.closeness * closeness);
     return { id: c.id, relative, coverage, closeness, confidence };
   });
   ranked.sort((a, b) => b.confidence - a.confidence);
