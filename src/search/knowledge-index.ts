@@ -137,8 +137,8 @@ export class KnowledgeIndex {
    * BM25 candidates for already-analyzed query tokens, best first. What is searched: the tokens found in at
    * most `maxDf` entries (or `maxDfShare` of them, whichever is fewer) when two or more are, else the three
    * rarest known tokens; rarest first, at most {@link maxQueryTerms}, and only while their posting lists add
-   * up to `maxPostings`. Common tokens carry little signal and cost the most; on a small knowledge base none of
-   * these limits bites (defaults: 0.1, 200, 10,000).
+   * up to `maxPostings`. Common tokens carry little signal and cost the most; on a small knowledge base only the
+   * share and the term cap bite (defaults: 0.1, 200, 10,000).
    */
   candidates(queryTokens: readonly string[], limit = 10, maxDfShare = 0.1, maxDf = 200, maxPostings = 10_000): Candidate[] {
     if (queryTokens.length === 0) return [];
