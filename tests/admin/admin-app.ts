@@ -8,6 +8,9 @@ import { AnswerEngine } from '../../src/engine/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { buildApp } from '../../src/server/app.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
+import { QuestionLog } from '../../src/store/question-log.js';
+import { AskService } from '../../src/service/ask-service.js';
+import { loadOutreach } from '../../src/events/setup.js';
 import { fixtureCopy } from '../helpers/fixture.js';
 
 /** Two staff members (tokens of 16+ characters). */
@@ -27,6 +30,9 @@ export interface AdminHarness {
   engine: AnswerEngine;
   admin: Admin;
   db: Db;
+  /** The question log and the ask service the app uses. */
+  log: QuestionLog;
+  service: AskService;
   dir: string;
   dataDir: string;
   /** Closes the app, watcher and database; keeps the folders (for restart tests). */
@@ -36,21 +42,24 @@ export interface AdminHarness {
 }
 
 /** Starts the app on a fresh fixture copy (or on `reuse` folders, as a restart). */
-export async function startAdmin(o: { watch?: boolean; staff?: typeof STAFF; reuse?: { dir: string; dataDir: string } } = {}): Promise<AdminHarness> {
+export async function startAdmin(o: { watch?: boolean; staff?: typeof STAFF; reuse?: { dir: string; dataDir: string }; outreach?: boolean } = {}): Promise<AdminHarness> {
   const dir = o.reuse?.dir ?? (await fixtureCopy()).dir;
   const dataDir = o.reuse?.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'pufa-data-')));
   const knowledge = await loadKnowledge(dir, TODAY);
   const engine = new AnswerEngine(knowledge, { today: () => TODAY });
   const db = openDatabase(path.join(dataDir, 'pufa.db'));
+  const log = new QuestionLog(db);
+  const service = new AskService(engine, log);
   const admin = await createAdmin({ knowledgeDir: dir, dataDir, staffTokens: o.staff ?? STAFF, engine, knowledge, db, watch: o.watch ?? false, debounceMs: 100 });
-  const app = await buildApp({ engine, admin, rateLimitPerMinute: 0 });
+  const outreach = o.outreach ? await loadOutreach({ knowledgeDir: dir, sources: knowledge.sources, today: TODAY, db }) : undefined;
+  const app = await buildApp({ engine, service, admin, outreach, rateLimitPerMinute: 0 });
   const stop = async () => {
     await admin.close();
     await app.close();
     db.close();
   };
   return {
-    app, engine, admin, db, dir, dataDir, stop,
+    app, engine, admin, db, log, service, dir, dataDir, stop,
     close: async () => {
       await stop();
       await rm(dir, { recursive: true, force: true });

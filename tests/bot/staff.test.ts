@@ -1,37 +1,20 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from 'grammy';
-import { createAdmin, type Admin } from '../../src/admin/admin.js';
 import { createBot } from '../../src/bot/bot.js';
 import type { BotContext } from '../../src/bot/context.js';
 import { NOT_STAFF, staffCommands } from '../../src/bot/features/staff.js';
-import { AnswerEngine } from '../../src/engine/engine.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
-import { AskService } from '../../src/service/ask-service.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
-import { QuestionLog } from '../../src/store/question-log.js';
-import { fixtureCopy } from '../helpers/fixture.js';
+import { startAdmin, type AdminHarness } from '../admin/admin-app.js';
 import { BOT_INFO, callbackUpdate, sentTexts, textUpdate, TOKEN, type Call } from './harness.js';
 
+let h: AdminHarness;
 let bot: Bot<BotContext>;
-let admin: Admin;
-let db: Db;
+let outsider: Bot<BotContext>;
 let calls: Call[];
-let dirs: string[];
 const STAFF_ID = 1001; // the harness user
 
 beforeAll(async () => {
-  const kb = await fixtureCopy();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'pufa-data-'));
-  dirs = [kb.dir, dataDir];
-  const knowledge = await loadKnowledge(kb.dir, '2026-06-01');
-  const engine = new AnswerEngine(knowledge, { today: () => '2026-06-01' });
-  db = openDatabase(path.join(dataDir, 'pufa.db'));
-  const log = new QuestionLog(db);
-  const service = new AskService(engine, log);
-  admin = await createAdmin({ knowledgeDir: kb.dir, dataDir, staffTokens: [{ name: '张三', token: 'alice-token-0123456789' }], engine, knowledge, db, watch: false });
+  h = await startAdmin();
+  const { service, log, engine, admin } = h;
   for (const q of ['光伏板回收归谁管', '光伏板回收归谁管理', '排污证有效期多久']) service.ask({ question: q, channel: 'telegram', session: q });
   const make = (ids: number[]) => {
     const b = createBot(TOKEN, { service, staff: staffCommands({ staffIds: ids, log, engine, admin }) }, { botInfo: BOT_INFO });
@@ -42,13 +25,9 @@ beforeAll(async () => {
     return b;
   };
   bot = make([STAFF_ID]);
-  (globalThis as { outsider?: Bot<BotContext> }).outsider = make([4242]);
+  outsider = make([4242]);
 });
-afterAll(async () => {
-  await admin.close();
-  db.close();
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
+afterAll(() => h.close());
 
 const send = async (b: Bot<BotContext>, update: Parameters<Bot<BotContext>['handleUpdate']>[0]) => {
   calls = [];
@@ -58,7 +37,6 @@ const send = async (b: Bot<BotContext>, update: Parameters<Bot<BotContext>['hand
 
 describe('staff commands on Telegram', () => {
   it('give a non-staff user no data', async () => {
-    const outsider = (globalThis as { outsider?: Bot<BotContext> }).outsider!;
     for (const c of ['/gaps', '/stats', '/draft']) {
       const texts = await send(outsider, textUpdate(c));
       expect(texts).toEqual([NOT_STAFF]);
@@ -85,7 +63,7 @@ describe('staff commands on Telegram', () => {
     const [done] = await send(bot, textUpdate('废弃光伏组件按固体废物管理，具体以当地规定为准。'));
     expect(done).toMatch(/草稿已创建：waste-draft-[a-z0-9]+/);
     const id = /waste-draft-[a-z0-9]+/.exec(done)![0];
-    const view = admin.store.get(id)!;
+    const view = h.admin.store.get(id)!;
     expect(view).toBeDefined();
     expect(JSON.stringify(view)).toContain('光伏组件报废怎么处理');
     // A draft is never served.

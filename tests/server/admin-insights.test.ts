@@ -1,45 +1,19 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { createAdmin, type Admin } from '../../src/admin/admin.js';
-import { AnswerEngine } from '../../src/engine/engine.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
-import { buildApp } from '../../src/server/app.js';
-import { AskService } from '../../src/service/ask-service.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
-import { QuestionLog } from '../../src/store/question-log.js';
-import { fixtureCopy } from '../helpers/fixture.js';
+import { AS_ZHANG as AUTH, startAdmin, type AdminHarness } from '../admin/admin-app.js';
 
-const STAFF = [{ name: '张三', token: 'alice-token-0123456789' }];
-const AUTH = { authorization: `Bearer ${STAFF[0].token}` };
+let h: AdminHarness;
 let app: FastifyInstance;
-let admin: Admin;
-let db: Db;
-let dirs: string[];
 const today = new Date().toISOString().slice(0, 10);
 
 beforeAll(async () => {
-  const kb = await fixtureCopy();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'pufa-data-'));
-  dirs = [kb.dir, dataDir];
-  const knowledge = await loadKnowledge(kb.dir, '2026-06-01');
-  const engine = new AnswerEngine(knowledge, { today: () => '2026-06-01' });
-  db = openDatabase(path.join(dataDir, 'pufa.db'));
-  const service = new AskService(engine, new QuestionLog(db));
-  admin = await createAdmin({ knowledgeDir: kb.dir, dataDir, staffTokens: STAFF, engine, knowledge, db, watch: false });
-  app = await buildApp({ engine, service, admin, rateLimitPerMinute: 0 });
+  h = await startAdmin({ outreach: true });
+  app = h.app;
   for (const q of ['光伏板回收归谁管', '光伏板回收归谁管理', '排污证有效期多久']) {
     await app.inject({ method: 'POST', url: '/api/ask', payload: { question: q, session: q } });
   }
 });
-afterAll(async () => {
-  await admin.close();
-  await app.close();
-  db.close();
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
+afterAll(() => h.close());
 
 describe('staff insights', () => {
   it('needs a staff token', async () => {
@@ -89,31 +63,15 @@ describe('staff insights', () => {
 
 describe('staff events', () => {
   it('creates an event that is live at once, and rejects bad or taken codes', async () => {
-    const { loadOutreach } = await import('../../src/events/setup.js');
-    const { AnswerEngine: Engine } = await import('../../src/engine/engine.js');
-    const kb = await fixtureCopy();
-    const dataDir = await mkdtemp(path.join(tmpdir(), 'pufa-data-'));
-    const knowledge = await loadKnowledge(kb.dir, '2026-06-01');
-    const engine = new Engine(knowledge, { today: () => '2026-06-01' });
-    const edb = openDatabase(path.join(dataDir, 'pufa.db'));
-    const service = new AskService(engine, new QuestionLog(edb));
-    const adm = await createAdmin({ knowledgeDir: kb.dir, dataDir, staffTokens: STAFF, engine, knowledge, db: edb, watch: false });
-    const outreach = await loadOutreach({ knowledgeDir: kb.dir, sources: knowledge.sources, today: '2026-06-01', db: edb });
-    const eapp = await buildApp({ engine, service, admin: adm, outreach, rateLimitPerMinute: 0 });
     const event = { code: 'visit_2026', name: '送法入企走访', date: '2026-12-10', place: '某工业园区', greeting: '欢迎参加送法入企活动。' };
-    expect((await eapp.inject({ method: 'POST', url: '/api/admin/events', payload: event })).statusCode).toBe(401);
-    const created = await eapp.inject({ method: 'POST', url: '/api/admin/events', headers: AUTH, payload: event });
+    expect((await app.inject({ method: 'POST', url: '/api/admin/events', payload: event })).statusCode).toBe(401);
+    const created = await app.inject({ method: 'POST', url: '/api/admin/events', headers: AUTH, payload: event });
     expect(created.statusCode).toBe(201);
-    expect((await eapp.inject({ method: 'GET', url: '/api/events/visit_2026' })).json()).toMatchObject({ known: true, greeting: '欢迎参加送法入企活动。' });
-    expect((await eapp.inject({ method: 'GET', url: '/events/visit_2026' })).statusCode).toBe(200);
-    expect((await eapp.inject({ method: 'POST', url: '/api/admin/events', headers: AUTH, payload: event })).statusCode).toBe(409);
-    const bad = await eapp.inject({ method: 'POST', url: '/api/admin/events', headers: AUTH, payload: { ...event, code: 'bad code!' } });
+    expect((await app.inject({ method: 'GET', url: '/api/events/visit_2026' })).json()).toMatchObject({ known: true, greeting: '欢迎参加送法入企活动。' });
+    expect((await app.inject({ method: 'GET', url: '/events/visit_2026' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'POST', url: '/api/admin/events', headers: AUTH, payload: event })).statusCode).toBe(409);
+    const bad = await app.inject({ method: 'POST', url: '/api/admin/events', headers: AUTH, payload: { ...event, code: 'bad code!' } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error).toContain('code');
-    await adm.close();
-    await eapp.close();
-    edb.close();
-    await rm(kb.dir, { recursive: true, force: true });
-    await rm(dataDir, { recursive: true, force: true });
   });
 });

@@ -1,44 +1,20 @@
 /** No input can crash the server: random paths, queries and bodies on every public and staff route get an answer below 500. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAdmin, type Admin } from '../../src/admin/admin.js';
-import { AnswerEngine } from '../../src/engine/engine.js';
-import { loadOutreach } from '../../src/events/setup.js';
-import { loadKnowledge } from '../../src/knowledge/load.js';
-import { buildApp } from '../../src/server/app.js';
-import { AskService } from '../../src/service/ask-service.js';
-import { openDatabase, type Db } from '../../src/store/database.js';
-import { QuestionLog } from '../../src/store/question-log.js';
-import { fixtureCopy } from '../helpers/fixture.js';
+import { AS_ZHANG as AUTH, startAdmin, type AdminHarness } from '../admin/admin-app.js';
+import type { Db } from '../../src/store/database.js';
 
-const AUTH = { authorization: 'Bearer robust-token-0123456789' };
+let h: AdminHarness;
 let app: FastifyInstance;
-let admin: Admin;
 let db: Db;
-let dirs: string[];
 
 beforeAll(async () => {
-  const kb = await fixtureCopy();
-  const dataDir = await mkdtemp(path.join(tmpdir(), 'pufa-data-'));
-  dirs = [kb.dir, dataDir];
-  const knowledge = await loadKnowledge(kb.dir, '2026-06-01');
-  const engine = new AnswerEngine(knowledge, { today: () => '2026-06-01' });
-  db = openDatabase(path.join(dataDir, 'pufa.db'));
-  const service = new AskService(engine, new QuestionLog(db));
-  admin = await createAdmin({ knowledgeDir: kb.dir, dataDir, staffTokens: [{ name: '测试', token: 'robust-token-0123456789' }], engine, knowledge, db, watch: false });
-  const outreach = await loadOutreach({ knowledgeDir: kb.dir, sources: knowledge.sources, today: '2026-06-01', db });
-  app = await buildApp({ engine, service, admin, outreach, rateLimitPerMinute: 0 });
+  h = await startAdmin({ outreach: true });
+  app = h.app;
+  db = h.db;
 });
-afterAll(async () => {
-  await admin.close();
-  await app.close();
-  db.close();
-  for (const d of dirs) await rm(d, { recursive: true, force: true });
-});
+afterAll(() => h.close());
 
 const segment = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('..', '%2e%2e', '<script>', 'wed2026', 'permit', '%00', 'a'.repeat(300)));
 const json = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record({ question: fc.string(), session: fc.string(), helpful: fc.boolean(), entryId: fc.string(), id: fc.integer(), score: fc.integer(), total: fc.integer() }));
