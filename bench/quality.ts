@@ -1,5 +1,5 @@
 /**
- * `npm run bench:quality [-- --ablation]`: runs the evaluation set (../shared/eval/dev.yaml, or EVAL_SET)
+ * `npm run bench:quality [-- --ablation] [-- --index-answers]`: runs the evaluation set (../shared/eval/dev.yaml, or EVAL_SET)
  * through the engine in-process and prints fact_hit, false_answer and the misses. With --ablation it
  * repeats the run with each analyzer step added in turn, starting from MiniSearch's default tokenizer.
  */
@@ -10,7 +10,7 @@ import { AnswerEngine } from '../src/engine/engine.js';
 import type { AnalyzerOptions } from '../src/search/analyzer.js';
 import { readEvalSet, score } from './dev-set.js';
 
-const { values } = parseArgs({ options: { ablation: { type: 'boolean' }, dir: { type: 'string' } } });
+const { values } = parseArgs({ options: { ablation: { type: 'boolean' }, dir: { type: 'string' }, 'index-answers': { type: 'boolean' } } });
 const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina());
 const set = readEvalSet();
 
@@ -35,7 +35,7 @@ console.log(`entries: ${knowledge.entries.filter((e) => e.status === 'published'
 console.log('| pipeline | fact_hit | false_answer |\n|---|---|---|');
 let last: ReturnType<typeof score> | undefined;
 for (const [name, analyzer] of steps) {
-  const engine = new AnswerEngine(knowledge, { analyzer });
+  const engine = new AnswerEngine(knowledge, { analyzer, indexAnswers: values['index-answers'] ?? false });
   last = score(set, (q) => engine.ask(q));
   console.log(`| ${name} | ${last.factHit.toFixed(3)} | ${last.falseAnswer.toFixed(3)} |`);
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:speed [-- --sizes 10000,100000 --skip-http]`: in-process reply latency, index build time and heap
+ * `npm run bench:speed [-- --sizes 10000,100000 --skip-http --index-answers]`: in-process reply latency, index build time and heap
  * for the real knowledge and synthetic corpora, start-up time to ready, and HTTP throughput of POST /api/ask
  * against a bare Fastify route, all against baselines measured in the same run.
  * Run with `node --expose-gc` (the npm script does) so heap figures are measured after a collection.
@@ -17,7 +17,7 @@ import { readEvalSet } from './dev-set.js';
 import { random, syntheticEntries } from './synthetic.js';
 import { freePort, waitFor } from '../tests/helpers/net.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, 'skip-http': { type: 'boolean' }, queries: { type: 'string' } } });
+const { values } = parseArgs({ options: { sizes: { type: 'string' }, 'skip-http': { type: 'boolean' }, queries: { type: 'string' }, 'index-answers': { type: 'boolean' } } });
 const sizes = (values.sizes ?? '10000,100000').split(',').filter(Boolean).map(Number);
 const nQueries = Number(values.queries ?? 1000);
 const BASELINE: Partial<AnalyzerOptions> = { fold: false, fillers: false, synonyms: false, dictionary: false, stopwords: false, cjk: 'whitespace' };
@@ -52,7 +52,7 @@ const qs = questions();
 function measure(k: Knowledge, analyzer: Partial<AnalyzerOptions>) {
   const before = heapMb();
   const t0 = performance.now();
-  const engine = new AnswerEngine(k, { analyzer });
+  const engine = new AnswerEngine(k, { analyzer, indexAnswers: values['index-answers'] ?? false });
   const buildMs = performance.now() - t0;
   const heap = heapMb() - before;
   for (const q of qs.slice(0, 50)) engine.ask(q); // warm-up

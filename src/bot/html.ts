@@ -3,10 +3,8 @@
 /** Longest message text Telegram accepts, in UTF-16 code units. */
 export const MAX_MESSAGE_LENGTH = 4096;
 
-/** Escapes text for Telegram's HTML parse mode (&, < and >). */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+/** The one HTML escaper of the project (src/html/escape.ts). */
+export { escapeHtml } from '../html/escape.js';
 
 /**
  * Splits an HTML message into parts of at most `max` characters (default: 4096), at paragraph boundaries

@@ -50,22 +50,24 @@ export type Decision =
 /** Positions (in code points) of the characters of a normalized question that carry meaning. */
 export function contentPositions(normalized: string, stopwords: readonly string[]): number[] {
   const chars = [...normalized];
-  const excluded = new Set<number>();
-  for (const w of stopwords) {
-    let from = 0;
-    for (;;) {
-      const at = normalized.indexOf(w, from);
-      if (at < 0) break;
-      const start = [...normalized.slice(0, at)].length;
-      for (let k = 0; k < [...w].length; k++) excluded.add(start + k);
-      from = at + w.length;
-    }
-  }
+  const excluded = new Set(stopwords.flatMap((w) => coveredBy(chars, w)));
   const out: number[] = [];
   chars.forEach((c, i) => {
     if (/[\u3400-\u9fff\uf900-\ufaffa-z0-9]/.test(c) && !excluded.has(i)) out.push(i);
   });
   return out;
+}
+
+/** Positions (in code points) of `chars` that lie inside an occurrence of `needle`. */
+export function coveredBy(chars: readonly string[], needle: string): number[] {
+  const n = [...needle];
+  const at: number[] = [];
+  for (let i = 0; i + n.length <= chars.length; i++) {
+    let k = 0;
+    while (k < n.length && chars[i + k] === n[k]) k++;
+    if (k === n.length && k > 0) for (let j = 0; j < n.length; j++) at.push(i + j);
+  }
+  return at;
 }
 
 /** Reranks candidates of a question and decides. */
@@ -85,15 +87,7 @@ export function decide(
 
   // Where each query token occurs in the question (code point positions), computed once per question.
   const chars = [...normalized];
-  const positions = new Map<string, number[]>();
-  for (const tok of unique) {
-    const len = [...tok].length;
-    const at: number[] = [];
-    for (let i = 0; i + len <= chars.length; i++) {
-      if (chars[i] === [...tok][0] && chars.slice(i, i + len).join('') === tok) for (let k = 0; k < len; k++) at.push(i + k);
-    }
-    positions.set(tok, at);
-  }
+  const positions = new Map(unique.map((tok) => [tok, coveredBy(chars, tok)]));
   // Query tokens as term ids (tokens no entry contains have none and match nothing).
   const known = unique.flatMap((tok) => {
     const id = index.termId(tok);

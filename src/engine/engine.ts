@@ -62,29 +62,40 @@ export class AnswerEngine {
   private index: KnowledgeIndex;
   private entries = new Map<string, Entry>();
   private sources: Map<string, Source>;
+  /** Other departments' matters, their terms folded once (not on every question). */
   private elsewhere: Elsewhere[];
   private readonly sessions = new SessionMemory();
 
   constructor(knowledge: Knowledge, options: Partial<EngineOptions> = {}) {
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
     this.sources = knowledge.sources;
-    this.elsewhere = knowledge.lexicon.elsewhere;
+    this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
     this.index = this.build(knowledge);
   }
 
-  /** Number of published entries served. */
+  /** Number of published entries indexed (some may be outside their validity window today). */
   get size(): number {
     return this.index.size;
   }
 
-  /** A published entry by id. */
+  /** A published entry by id, when it is valid today (valid_from / valid_until). */
   entry(id: string): Entry | undefined {
-    return this.entries.get(id);
+    return this.live(id, this.options.today());
   }
 
-  /** All published entries. */
+  /** All published entries valid today. */
   published(): Entry[] {
-    return [...this.entries.values()];
+    const day = this.options.today();
+    return [...this.entries.values()].filter((e) => validOn(e, day));
+  }
+
+  /**
+   * The entry when it is served on `day`. Every published entry is indexed; its validity window is checked
+   * when it is asked for, so an entry starts and stops answering on its dates without a reload.
+   */
+  private live(id: string, day: string): Entry | undefined {
+    const e = this.entries.get(id);
+    return e && validOn(e, day) ? e : undefined;
   }
 
   /** The sources register. */
@@ -108,20 +119,18 @@ export class AnswerEngine {
     const tokens = this.index.analyzer.tokenize(prefix);
     if (!tokens.length) return refs;
     for (const c of this.index.candidates(tokens, limit)) {
-      const e = this.entries.get(c.id);
+      const e = this.entry(c.id);
       if (e) refs.push({ id: e.id, title: e.title });
     }
     return refs;
   }
 
   /**
-   * Serves a new or changed entry at once (MiniSearch replace): the next question sees it. Entries that
-   * are not published (or not valid today) are removed from what is served.
+   * Serves a new or changed entry at once (MiniSearch replace): the next question sees it. An entry that is
+   * not published is removed from what is served.
    */
   upsertEntry(entry: Entry): void {
-    const day = this.options.today();
-    const served = entry.status === 'published' && (!entry.valid_from || entry.valid_from <= day) && (!entry.valid_until || entry.valid_until >= day);
-    if (!served) return this.removeEntry(entry.id);
+    if (entry.status !== 'published') return this.removeEntry(entry.id);
     this.index.upsert(entry);
     this.entries.set(entry.id, entry);
   }
@@ -136,7 +145,7 @@ export class AnswerEngine {
   reload(knowledge: Knowledge): void {
     const next = this.build(knowledge);
     this.sources = knowledge.sources;
-    this.elsewhere = knowledge.lexicon.elsewhere;
+    this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
     this.index = next;
   }
 
@@ -151,7 +160,8 @@ export class AnswerEngine {
     if (pick !== undefined && session) {
       const options = this.sessions.get(session);
       const chosen = options?.[pick - 1];
-      if (chosen && this.entries.has(chosen)) return this.answered(this.entries.get(chosen)!, day, undefined, session);
+      const entry = chosen ? this.live(chosen, day) : undefined;
+      if (entry) return this.answered(entry, day, undefined, session);
     }
     const small = smalltalkKind(folded);
     if (small) return this.smalltalk(small);
@@ -168,10 +178,12 @@ export class AnswerEngine {
       ...(asksAboutBureau(folded) ? { report: 1 } : {}),
     };
     const decision = decide(this.index, normalized, tokens, this.options.decision, (id) => {
-      const kind = this.entries.get(id)?.kind;
-      return (kind && prior[kind]) ?? 1;
+      const entry = this.live(id, day);
+      // An entry outside its validity window today is never chosen.
+      if (!entry) return 0;
+      return prior[entry.kind] ?? 1;
     });
-    const redirect = this.elsewhere.find((e) => e.terms.some((t) => folded.includes(foldText(t))));
+    const redirect = this.elsewhere.find((e) => e.terms.some((t) => folded.includes(t)));
 
     if (redirect && (decision.kind !== 'answer' || decision.best.coverage < 0.999)) {
       return this.fallback(redirect);
@@ -186,8 +198,9 @@ export class AnswerEngine {
       const text = ['您想问的是下面哪一个问题？', ...alternatives.map((a, i) => `${i + 1}. ${a.title}`), '请点选或回复序号；也可以换个说法再问。'].join('\n');
       return { status: 'clarify', text, alternatives, score: round(decision.ranked[0].confidence) };
     }
-    if (ownCase && this.entries.has(this.options.remedyEntryId)) {
-      return this.answered(this.entries.get(this.options.remedyEntryId)!, day, undefined, session, true);
+    const remedy = ownCase ? this.live(this.options.remedyEntryId, day) : undefined;
+    if (remedy) {
+      return this.answered(remedy, day, undefined, session, true);
     }
     return this.fallback(undefined, decision.ranked[0]);
   }
@@ -196,7 +209,7 @@ export class AnswerEngine {
     const cited = citeBasis(entry, this.sources, day);
     let extra: string | undefined;
     if (ownCase && entry.id !== this.options.remedyEntryId) {
-      const remedy = this.entries.get(this.options.remedyEntryId);
+      const remedy = this.live(this.options.remedyEntryId, day);
       extra = `本助手只能介绍一般规定，不能判断您的具体案件是否合理或合法。${remedy ? `\n\n${remedy.answer.trim()}` : ''}`;
     }
     if (session) this.sessions.delete(session);
@@ -211,7 +224,7 @@ export class AnswerEngine {
         ...(entry.reviewed ? { reviewed: entry.reviewed } : {}),
         ...(cited.superseded ? { needsReview: true } : {}),
       },
-      alternatives: entry.related.filter((id) => this.entries.has(id)).map((id) => this.ref(id)),
+      alternatives: entry.related.filter((id) => this.live(id, day)).map((id) => this.ref(id)),
       ...(best ? { score: round(best.confidence) } : {}),
     };
   }
@@ -247,10 +260,7 @@ export class AnswerEngine {
   private build(knowledge: Knowledge): KnowledgeIndex {
     const analyzer = new Analyzer(knowledge.lexicon, this.options.analyzer);
     const index = new KnowledgeIndex(analyzer, this.options.boosts, 12, this.options.indexAnswers);
-    const day = this.options.today();
-    const published = knowledge.entries.filter(
-      (e) => e.status === 'published' && (!e.valid_from || e.valid_from <= day) && (!e.valid_until || e.valid_until >= day),
-    );
+    const published = knowledge.entries.filter((e) => e.status === 'published');
     index.addAll(published);
     this.entries = new Map(published.map((e) => [e.id, e]));
     return index;
@@ -259,4 +269,14 @@ export class AnswerEngine {
 
 function round(n: number): number {
   return Math.round(n * 1000) / 1000;
+}
+
+/** Whether an entry's validity window (valid_from / valid_until, inclusive) contains `day`. */
+function validOn(e: Entry, day: string): boolean {
+  return (!e.valid_from || e.valid_from <= day) && (!e.valid_until || e.valid_until >= day);
+}
+
+/** The lexicon's other-department terms in folded form, for matching folded questions. */
+function foldElsewhere(list: readonly Elsewhere[]): Elsewhere[] {
+  return list.map((e) => ({ ...e, terms: e.terms.map(foldText).filter(Boolean) }));
 }

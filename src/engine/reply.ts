@@ -1,5 +1,8 @@
 /** The engine's reply, shared by every channel (HTTP API, web chat, Telegram, CLI). */
 
+/** Longest question any channel accepts, in characters (code points). */
+export const MAX_QUESTION_CHARS = 500;
+
 /** How the engine answered. */
 export type ReplyStatus = 'answered' | 'clarify' | 'fallback' | 'smalltalk';
 

@@ -1,9 +1,9 @@
 /** Small helpers for the server-rendered printable pages: escaping and the page frame. */
 
-/** Escapes text for HTML element content and double-quoted attributes. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
+import { escapeHtml } from '../html/escape.js';
+
+/** The one HTML escaper of the project (src/html/escape.ts). */
+export { escapeHtml };
 
 /** URL of the shared print stylesheet served by the outreach plugin. */
 export const PRINT_CSS_URL = '/outreach/print.css';

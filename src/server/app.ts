@@ -10,7 +10,7 @@ import { errorHandling } from './error-handling.js';
 import { healthRoutes } from './routes/health.js';
 import { askRoutes } from './routes/ask.js';
 import { entryRoutes } from './routes/entries.js';
-import { webChatRoutes, type FeedbackCounts } from './routes/web-chat.js';
+import { webChatRoutes } from './routes/web-chat.js';
 import { outreachRoutes } from './routes/outreach.js';
 import { quizRoutes } from './routes/quiz.js';
 import type { OutreachDeps } from '../events/setup.js';
@@ -31,8 +31,6 @@ export interface AppDeps {
   rateLimitPerMinute?: number;
   /** Hot questions on the web chat (default: 10 published FAQ titles across topics). */
   hotQuestions?: string[];
-  /** Where 👍/👎 counts go (default: a new in-memory counter). */
-  feedback?: FeedbackCounts;
   /** Events, posters, leaflets and the quiz (issue 7; default: none, those routes are not served). */
   outreach?: OutreachDeps;
   /** Telegram bot in webhook mode and its secret: serves POST /telegram/webhook (default: none, not served). */
@@ -57,7 +55,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const service = deps.service ?? new AskService(deps.engine);
   await app.register(askRoutes, { service, rateLimitPerMinute: deps.rateLimitPerMinute ?? 60 });
   await app.register(entryRoutes, { engine: deps.engine });
-  await app.register(webChatRoutes, { engine: deps.engine, hotQuestions: deps.hotQuestions, feedback: deps.feedback, service });
+  await app.register(webChatRoutes, { engine: deps.engine, hotQuestions: deps.hotQuestions, service });
   if (deps.outreach) {
     const o = deps.outreach;
     await app.register(outreachRoutes, { engine: deps.engine, events: o.events, publicUrl: o.publicUrl, telegramBotUsername: o.telegramBotUsername });

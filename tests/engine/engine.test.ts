@@ -101,3 +101,20 @@ describe('live updates', () => {
     expect(e.size).toBe(3);
   });
 });
+
+describe('validity windows of entries', () => {
+  it('starts and stops serving an entry on its dates, without a reload', async () => {
+    let day = '2026-06-01';
+    const knowledge = await loadKnowledge(FIXTURE_DIR, day);
+    const entries = knowledge.entries.map((e) => (e.id === 'permit-validity' ? { ...e, valid_from: '2026-07-01', valid_until: '2026-12-31' } : e));
+    const e = new AnswerEngine({ ...knowledge, entries }, { today: () => day });
+    expect(e.ask('排污许可证有效期多久').status).not.toBe('answered');
+    expect(e.entry('permit-validity')).toBeUndefined();
+    day = '2026-07-01';
+    expect(e.ask('排污许可证有效期多久').entry?.id).toBe('permit-validity');
+    expect(e.published().map((x) => x.id)).toContain('permit-validity');
+    day = '2027-01-01';
+    expect(e.ask('排污许可证有效期多久').status).not.toBe('answered');
+    expect(e.published().map((x) => x.id)).not.toContain('permit-validity');
+  });
+});

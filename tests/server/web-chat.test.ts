@@ -3,17 +3,20 @@ import type { FastifyInstance } from 'fastify';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { AnswerEngine } from '../../src/engine/engine.js';
 import { buildApp } from '../../src/server/app.js';
-import { defaultHotQuestions, FeedbackCounts, findWebDir, webChatRoutes } from '../../src/server/routes/web-chat.js';
+import { defaultHotQuestions, findWebDir, webChatRoutes } from '../../src/server/routes/web-chat.js';
+import { AskService } from '../../src/service/ask-service.js';
+import { openDatabase } from '../../src/store/database.js';
+import { QuestionLog } from '../../src/store/question-log.js';
 import { FIXTURE_DIR, KNOWLEDGE_DIR } from '../helpers/fixture.js';
 import { createEngine } from '../../src/runtime.js';
 
 let app: FastifyInstance;
 let engine: AnswerEngine;
-const feedback = new FeedbackCounts();
+const log = new QuestionLog(openDatabase(':memory:'));
 
 beforeAll(async () => {
   engine = new AnswerEngine(await loadKnowledge(FIXTURE_DIR, '2026-06-01'), { today: () => '2026-06-01' });
-  app = await buildApp({ engine, rateLimitPerMinute: 0, feedback });
+  app = await buildApp({ engine, service: new AskService(engine, log), rateLimitPerMinute: 0 });
   await app.ready();
 });
 afterAll(() => app.close());
@@ -111,14 +114,22 @@ describe('GET /api/hot', () => {
 });
 
 describe('POST /api/feedback', () => {
-  it('accepts a 👍 and a 👎 with 204 and counts them', async () => {
-    const before = feedback.of('permit-validity');
-    const up = await postFeedback({ session: 'abc123', entryId: 'permit-validity', question: '排污许可证有效期多久', helpful: true });
+  it('accepts a 👍 and a 👎 with 204 and counts them on the replies in the question log', async () => {
+    const ask = async () => (await app.inject({ method: 'POST', url: '/api/ask', payload: { question: '排污许可证有效期多久', channel: 'web' } })).json().id as number;
+    const [first, second] = [await ask(), await ask()];
+    const up = await postFeedback({ session: 'abc123', entryId: 'permit-validity', question: '排污许可证有效期多久', helpful: true, id: first });
     expect(up.statusCode).toBe(204);
     expect(up.body).toBe('');
-    const down = await postFeedback({ session: 'abc123', entryId: 'permit-validity', question: '排污许可证有效期多久', helpful: false });
+    const down = await postFeedback({ session: 'abc123', entryId: 'permit-validity', question: '排污许可证有效期多久', helpful: false, id: second });
     expect(down.statusCode).toBe(204);
-    expect(feedback.of('permit-validity')).toEqual({ helpful: before.helpful + 1, unhelpful: before.unhelpful + 1 });
+    expect([log.get(first)?.feedback, log.get(second)?.feedback]).toEqual([1, -1]);
+  });
+
+  it('does not let a log id rate another entry', async () => {
+    const id = (await app.inject({ method: 'POST', url: '/api/ask', payload: { question: '排污许可证有效期多久' } })).json().id as number;
+    const r = await postFeedback({ session: 's', entryId: 'waste-storage', question: 'q', helpful: false, id });
+    expect(r.statusCode).toBe(204);
+    expect(log.get(id)?.feedback).toBeNull();
   });
 
   it.each([

@@ -3,8 +3,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../context.js';
 import { askAs, replyHtml, sendReply } from '../send-reply.js';
 
-/** Longest question accepted, in characters (the same limit as POST /api/ask). */
-export const MAX_QUESTION_CHARS = 500;
+import { MAX_QUESTION_CHARS } from '../../engine/reply.js';
 
 /** The question in a message: a group's @mention of the bot removed. */
 export function questionText(text: string, botUsername: string): string {

@@ -3,8 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { AskService } from '../../service/ask-service.js';
 
-/** Longest question accepted, in characters. */
-export const MAX_QUESTION_CHARS = 500;
+import { MAX_QUESTION_CHARS } from '../../engine/reply.js';
 
 const basisSchema = {
   type: 'object',

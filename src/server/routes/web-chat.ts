@@ -12,7 +12,7 @@ import fastifyStatic from '@fastify/static';
 import type { AnswerEngine } from '../../engine/engine.js';
 import type { AskService } from '../../service/ask-service.js';
 import { TOPICS, type Entry, type Topic } from '../../knowledge/schema.js';
-import { MAX_QUESTION_CHARS } from './ask.js';
+import { MAX_QUESTION_CHARS } from '../../engine/reply.js';
 
 /** Number of hot questions picked when none are configured (default list length). */
 export const DEFAULT_HOT_COUNT = 10;
@@ -22,9 +22,7 @@ export interface WebChatOptions {
   engine: AnswerEngine;
   /** Hot questions shown on the page, in order (default: {@link defaultHotQuestions} of the engine). */
   hotQuestions?: string[];
-  /** Where feedback is counted (default: a fresh in-memory {@link FeedbackCounts}). */
-  feedback?: FeedbackCounts;
-  /** Records feedback in the question log when the page sends the reply's log id (default: none). */
+  /** Records feedback in the question log when the page sends the reply's log id (default: none: feedback is only logged). */
   service?: AskService;
   /** Folder of index.html, chat.css and chat.js (default: the project's src/web, see {@link findWebDir}). */
   webDir?: string;
@@ -38,24 +36,6 @@ export interface Feedback {
   helpful: boolean;
   /** Log id of the reply (the `id` of the /api/ask response). */
   id?: number;
-}
-
-/** Feedback counts per entry, kept in memory until the staff tools persist them. */
-export class FeedbackCounts {
-  private readonly counts = new Map<string, { helpful: number; unhelpful: number }>();
-
-  /** Counts one feedback. */
-  add(f: Feedback): void {
-    const c = this.counts.get(f.entryId) ?? { helpful: 0, unhelpful: 0 };
-    if (f.helpful) c.helpful++;
-    else c.unhelpful++;
-    this.counts.set(f.entryId, c);
-  }
-
-  /** Counts of one entry (zeros when none). */
-  of(entryId: string): { helpful: number; unhelpful: number } {
-    return { ...(this.counts.get(entryId) ?? { helpful: 0, unhelpful: 0 }) };
-  }
 }
 
 /**
@@ -116,7 +96,6 @@ const FEEDBACK_ERROR = '反馈格式不正确：请发送 JSON，包含 session�
 /** The web chat page, its assets, hot questions and feedback; an encapsulated plugin. */
 export async function webChatRoutes(app: FastifyInstance, opts: WebChatOptions): Promise<void> {
   const webDir = opts.webDir ?? findWebDir();
-  const feedback = opts.feedback ?? new FeedbackCounts();
   const hot = opts.hotQuestions?.length ? [...opts.hotQuestions] : defaultHotQuestions(opts.engine);
 
   await strictCsp(app);
@@ -152,8 +131,7 @@ export async function webChatRoutes(app: FastifyInstance, opts: WebChatOptions):
   app.post<{ Body: Feedback }>('/api/feedback', { schema: feedbackSchema, attachValidation: true }, async (request, reply) => {
     if (request.validationError) return reply.code(400).send({ error: FEEDBACK_ERROR });
     const f = request.body;
-    feedback.add(f);
-    // Only the reply's own entry can be rated through its log id.
+    // Stored on the reply's row of the question log; only the reply's own entry can be rated through its id.
     if (f.id !== undefined && opts.service?.log?.get(f.id)?.entry_id === f.entryId) opts.service.feedback(f.id, f.helpful);
     request.log.info({ session: f.session, entry: f.entryId, helpful: f.helpful, question: f.question }, 'feedback');
     return reply.code(204).send();
