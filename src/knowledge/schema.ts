@@ -86,6 +86,18 @@ export const EntrySchema = Type.Object(
     basis: Type.Array(BasisSchema, {
       description: 'Legal basis: required (at least one) for every kind except report.',
     }),
+    formerly: Type.Optional(
+      Type.Array(Type.String({ minLength: 2, maxLength: 80 }), {
+        description:
+          'History only: the articles of repealed laws that carried this rule before the Code (e.g. 原《环境影响评价法》第三十一条). Searched, so that a question naming an old article still finds the rule; never a legal basis.',
+      }),
+    ),
+    review_note: Type.Optional(
+      Type.String({
+        description:
+          'Internal note for reviewers (法制审核): how a fact was checked against the text, or why an unclear point was decided as it is. Not shown to the public.',
+      }),
+    ),
     related: Type.Array(Id, { description: 'Ids of related entries, offered as follow-up questions.' }),
     status: Type.Union([Type.Literal('draft'), Type.Literal('published'), Type.Literal('retired')], {
       description: 'draft (not served) | published (served) | retired (no longer served).',
@@ -118,6 +130,8 @@ export const SourceSchema = Type.Object(
     effective: Type.Optional(IsoDate),
     superseded_by: Type.Optional(Type.String({ description: 'Id of the source that replaces this one.' })),
     superseded_on: Type.Optional(IsoDate),
+    repealed_by: Type.Optional(Type.String({ description: 'Id of the source whose entry into force repealed this one (废止).' })),
+    repealed_on: Type.Optional(IsoDate),
     note: Type.Optional(Type.String()),
   },
   { additionalProperties: false },
