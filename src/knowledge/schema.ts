@@ -103,6 +103,19 @@ export const EntrySchema = Type.Object(
       description: 'draft (not served) | published (served) | retired (no longer served).',
     }),
     reviewed: Type.Optional(ReviewSchema),
+    checked: Type.Optional(
+      Type.Object(
+        {
+          by: Type.String({ minLength: 1, description: 'Who compared the entry with the text of the law (not a legal review).' }),
+          at: IsoDate,
+        },
+        {
+          additionalProperties: false,
+          description:
+            'A check of the facts against the law text (e.g. by the development team). Shown to the public as checked, awaiting the bureau\'s legal review; only `reviewed` (set by a staff approval) counts as 法制审核.',
+        },
+      ),
+    ),
     updated: IsoDate,
     valid_from: Type.Optional(IsoDate),
     valid_until: Type.Optional(IsoDate),
