@@ -1,18 +1,55 @@
 /**
- * `npm run bench:quality [-- --ablation] [-- --index-answers]`: runs the evaluation set (../shared/eval/dev.yaml, or EVAL_SET)
- * through the engine in-process and prints fact_hit, false_answer and the misses. With --ablation it
- * repeats the run with each analyzer step added in turn, starting from MiniSearch's default tokenizer.
+ * `npm run bench:quality [-- --ablation] [-- --index-answers] [-- --sets dev,tune,test,heldout,followups]`: runs the
+ * evaluation sets through the engine in-process and prints, per set, hits, misses (clarify / fallback), wrong
+ * answers (answered without the expected facts: the worst outcome) and false answers (out-of-scope answered).
+ *
+ * Sets: `dev` (../shared/eval/dev.yaml, or EVAL_SET), `tune` and `test` (the two splits of the real-question
+ * corpus bench/eval/real-questions.yaml, or REAL_SET; each item's split is checked against the rule written in the
+ * file), `heldout` (bench/eval/heldout.yaml) and `followups` (bench/eval/followups.yaml: a question and its
+ * follow-up in one conversation). Failures are listed for every set except `test`: the test split is only
+ * reported, never used for tuning. With --ablation the run repeats with each analyzer step added in turn,
+ * starting from MiniSearch's default tokenizer.
  */
+import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { todayInChina } from '../src/knowledge/validity.js';
 import { AnswerEngine } from '../src/engine/engine.js';
 import type { AnalyzerOptions } from '../src/search/analyzer.js';
-import { readEvalSet, score } from './dev-set.js';
+import { readEvalSet, score, splitOf, type EvalSet, type Score } from './dev-set.js';
+import { readFollowups, scoreFollowups } from './followups.js';
+import { checkSplits } from './split-rule.js';
 
-const { values } = parseArgs({ options: { ablation: { type: 'boolean' }, dir: { type: 'string' }, 'index-answers': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: {
+    ablation: { type: 'boolean' },
+    dir: { type: 'string' },
+    'index-answers': { type: 'boolean' },
+    sets: { type: 'string' },
+  },
+});
 const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina());
-const set = readEvalSet();
+
+const REAL = process.env.REAL_SET ?? 'bench/eval/real-questions.yaml';
+const HELDOUT = 'bench/eval/heldout.yaml';
+const FOLLOWUPS = 'bench/eval/followups.yaml';
+const wanted = (values.sets ?? 'dev,tune,test,followups').split(',').filter(Boolean);
+
+const sets: [string, EvalSet][] = [];
+for (const name of wanted) {
+  if (name === 'dev') sets.push(['dev', readEvalSet()]);
+  else if (name === 'heldout') sets.push(['heldout', readEvalSet(HELDOUT)]);
+  else if ((name === 'tune' || name === 'test') && existsSync(REAL)) {
+    const real = readEvalSet(REAL);
+    const problems = checkSplits(real);
+    if (problems.length) {
+      console.error(`${REAL}: ${problems.length} item(s) whose split does not follow the file's rule:\n  ${problems.slice(0, 20).join('\n  ')}`);
+      process.exitCode = 1;
+    }
+    sets.push([name, splitOf(real, name)]);
+  }
+}
+const followups = wanted.includes('followups') && existsSync(FOLLOWUPS) ? readFollowups(FOLLOWUPS) : undefined;
 
 const none: AnalyzerOptions = { fold: false, fillers: false, synonyms: false, dictionary: false, stopwords: false, cjk: 'whitespace' };
 const steps: [string, Partial<AnalyzerOptions>][] = values.ablation
@@ -31,15 +68,24 @@ const steps: [string, Partial<AnalyzerOptions>][] = values.ablation
     ]
   : [['default', {}]];
 
-console.log(`entries: ${knowledge.entries.filter((e) => e.status === 'published').length}; in-scope ${set.inScope.length}, out-of-scope ${set.outOfScope.length}\n`);
-console.log('| pipeline | fact_hit | false_answer |\n|---|---|---|');
-let last: ReturnType<typeof score> | undefined;
+const f = (n: number) => n.toFixed(3);
+console.log(`entries: ${knowledge.entries.filter((e) => e.status === 'published').length}; sets: ${sets.map(([n, s]) => `${n} ${s.inScope.length}+${s.outOfScope.length}`).join(', ')}${followups ? `, followups ${followups.length}` : ''}\n`);
+console.log('| pipeline | set | in-scope | hit | miss | wrong | out-of-scope | false | fact_hit | wrong/in-scope | false_answer |');
+console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+let last: [string, Score][] = [];
 for (const [name, analyzer] of steps) {
   const engine = new AnswerEngine(knowledge, { analyzer, indexAnswers: values['index-answers'] ?? false });
-  last = score(set, (q) => engine.ask(q));
-  console.log(`| ${name} | ${last.factHit.toFixed(3)} | ${last.falseAnswer.toFixed(3)} |`);
+  last = sets.map(([setName, set]) => [setName, score(set, (q) => engine.ask(q))]);
+  if (followups) last.push(['followups', scoreFollowups(followups, engine)]);
+  for (const [setName, s] of last) {
+    console.log(
+      `| ${name} | ${setName} | ${s.inScope} | ${s.hits} | ${s.misses} | ${s.wrong} | ${s.outOfScope} | ${s.falseAnswers} | ${f(s.factHit)} | ${f(s.wrongRate)} | ${s.outOfScope ? f(s.falseAnswer) : '—'} |`,
+    );
+  }
 }
-if (last) {
-  console.log(`\nfact_hit=${last.factHit.toFixed(3)} false_answer=${last.falseAnswer.toFixed(3)}`);
-  console.log(`misses (${last.misses.length}):\n` + last.misses.map((m) => '  ' + m).join('\n'));
+console.log('');
+for (const [setName, s] of last) {
+  console.log(`${setName}: fact_hit=${f(s.factHit)} wrong=${f(s.wrongRate)} false_answer=${f(s.falseAnswer)}`);
+  if (setName === 'test') continue; // reported only: its failures are not looked at
+  if (s.failures.length) console.log(`  failures (${s.failures.length}):\n` + s.failures.map((m) => '    ' + m).join('\n'));
 }
