@@ -30,7 +30,7 @@ export const DEV_SET = new URL('../../shared/eval/dev.yaml', import.meta.url);
 
 /** Reads an evaluation set file. */
 export function readEvalSet(file: string | URL = process.env.EVAL_SET ?? DEV_SET): EvalSet {
-  const data = parse(readFileSync(file, 'utf8')) as { in_scope?: EvalItem[]; out_of_scope?: EvalItem[] } & Record<string, unknown>;
+  const data = parse(readFileSync(file, 'utf8'), { maxAliasCount: 50 }) as { in_scope?: EvalItem[]; out_of_scope?: EvalItem[] } & Record<string, unknown>;
   const { in_scope, out_of_scope, ...meta } = data;
   return { inScope: in_scope ?? [], outOfScope: out_of_scope ?? [], meta };
 }

@@ -14,6 +14,9 @@ import { hasErrors } from './knowledge/load.js';
 import { todayInChina } from './knowledge/validity.js';
 import { createTelegramChannel, eventGreetings } from './bot/channel.js';
 import { staffCommands } from './bot/features/staff.js';
+import { MessageStore } from './messages/message-store.js';
+import { contactWarnings } from './config/contact-warnings.js';
+import { guardRejections, startFailureMessage } from './start/process-guard.js';
 
 async function main(): Promise<void> {
   let config;
@@ -27,6 +30,7 @@ async function main(): Promise<void> {
     throw err;
   }
   const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]'] });
+  guardRejections(logger);
   let built;
   let outreach;
   let hotQuestions;
@@ -56,16 +60,22 @@ async function main(): Promise<void> {
   if (reviews.length) {
     logger.warn({ entries: new Set(reviews.map((p) => p.file)).size }, 'entries cite superseded sources and need review (npm run check-knowledge)');
   }
+  for (const warning of contactWarnings(config)) logger.warn(warning);
+  const messages = new MessageStore(db, { keepDaysAfterClose: config.messageKeepDays });
+  messages.prune();
   const admin = await createAdmin({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, staffTokens: config.staffTokens, engine, knowledge, db, logger });
   if (!admin.auth.enabled) logger.info('STAFF_TOKENS not set: staff features (/api/admin) are off');
   const staff = config.staffTelegramIds.length ? staffCommands({ staffIds: config.staffTelegramIds, log, engine, admin }) : undefined;
   const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff, quiz: { questions: outreach.questions, results: outreach.results } });
   const app = await buildApp({
-    engine, service, logger, outreach, admin, hotQuestions, rateLimitPerMinute: config.rateLimitPerMinute,
+    engine, service, logger, outreach, admin, hotQuestions, messages, rateLimitPerMinute: config.rateLimitPerMinute,
     ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),
   });
   // Prune the question log once a day.
-  const pruning = setInterval(() => log.prune(config.questionLogDays), 86_400_000);
+  const pruning = setInterval(() => {
+    log.prune(config.questionLogDays);
+    messages.prune();
+  }, 86_400_000);
   pruning.unref();
   if (!config.telegramToken) logger.info('TELEGRAM_BOT_TOKEN not set: the Telegram channel is off');
 
@@ -89,4 +99,7 @@ async function main(): Promise<void> {
   void telegram?.start().catch((err: unknown) => logger.error({ err: (err as Error).message }, 'Telegram channel failed to start'));
 }
 
-await main();
+await main().catch((err: unknown) => {
+  console.error(startFailureMessage(err));
+  process.exit(1);
+});

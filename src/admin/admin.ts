@@ -15,6 +15,7 @@ import { readEntryFiles } from './entry-files.js';
 import { EntryStore } from './entry-store.js';
 import { KnowledgeWatcher } from './knowledge-watcher.js';
 import { RevisionStore } from './revision-store.js';
+import { recordedReview } from './recorded-review.js';
 import { StaffAuth } from './staff-auth.js';
 
 /** Everything the admin routes need. */
@@ -55,6 +56,7 @@ export async function createAdmin(o: AdminOptions): Promise<Admin> {
   const store = new EntryStore({ knowledgeDir: o.knowledgeDir, engine: o.engine, audit, revisions, files, sources: o.knowledge.sources });
   const watcher = new KnowledgeWatcher({ knowledgeDir: o.knowledgeDir, engine: o.engine, store, audit, logger: o.logger, debounceMs: o.debounceMs });
   watcher.state.problems = o.knowledge.problems; // review notes of the tree served at start
-  if (o.watch ?? true) watcher.start();
+  o.engine.verifyReviewsWith(recordedReview(audit, store));
+  if (o.watch ?? true) await watcher.start();
   return { auth: new StaffAuth(o.staffTokens), store, audit, watcher, revisionProblems, close: () => watcher.stop() };
 }

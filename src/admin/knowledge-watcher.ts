@@ -1,9 +1,9 @@
 /**
- * Picks up hand edits of knowledge/ (an editor, a git pull): fs.watch on the folder, debounced. A valid tree
+ * Picks up hand edits of knowledge/ (an editor, a git pull): every folder watched plus a periodic signature
+ * sweep ({@link TreeWatch}, which survives files replaced by rename), debounced. A valid tree
  * is reloaded into the engine and the store; an invalid one leaves the last good index serving, and its
  * problems (file, line, field) are logged and kept for GET /api/admin/status.
  */
-import { watch, type FSWatcher } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -14,6 +14,7 @@ import type { AuditLog } from './audit-log.js';
 import { readEntryFiles } from './entry-files.js';
 import { versionOf } from './entry-yaml.js';
 import type { EntryStore } from './entry-store.js';
+import { TreeWatch } from './tree-watch.js';
 
 /** Options of the watcher. */
 export interface WatcherOptions {
@@ -24,6 +25,8 @@ export interface WatcherOptions {
   logger?: Logger;
   /** Quiet time after the last change before reloading, in ms (default: 300). */
   debounceMs?: number;
+  /** Interval of the safety sweep of file signatures, in ms; 0 turns it off (default: 5000). */
+  sweepMs?: number;
 }
 
 /** The outcome of the last reload, shown in GET /api/admin/status. */
@@ -41,7 +44,7 @@ export interface WatcherState {
 /** Watches the knowledge folder and reloads valid hand edits. */
 export class KnowledgeWatcher {
   readonly state: WatcherState = { ok: true, problems: [] };
-  private watcher?: FSWatcher;
+  private watcher?: TreeWatch;
   private timer?: NodeJS.Timeout;
   private changed = new Set<string>();
   private running?: Promise<void>;
@@ -49,27 +52,35 @@ export class KnowledgeWatcher {
 
   constructor(private readonly opts: WatcherOptions) {}
 
-  /** Starts watching (recursive fs.watch). */
-  start(): void {
-    this.watcher = watch(this.opts.knowledgeDir, { recursive: true }, (_event, name) => {
-      const rel = name ? String(name).split(path.sep).join('/') : '';
-      if (rel && !/\.ya?ml$/.test(rel)) return; // temp files of atomic writes, editor swap files
-      this.changed.add(rel);
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => void this.check(), this.opts.debounceMs ?? 300);
+  /** Starts watching every folder of the tree; resolves once the watches are in place. */
+  async start(): Promise<void> {
+    const watcher = new TreeWatch({
+      root: this.opts.knowledgeDir,
+      sweepMs: this.opts.sweepMs,
+      onChange: (rel) => {
+        this.changed.add(rel);
+        clearTimeout(this.timer);
+        this.timer = setTimeout(() => void this.check(), this.opts.debounceMs ?? 300);
+      },
+      onError: (err) => this.opts.logger?.error({ err: (err as Error)?.message }, 'knowledge watcher failed (still watching)'),
     });
-    this.watcher.on('error', (err) => this.opts.logger?.error({ err }, 'knowledge watcher failed'));
+    this.watcher = watcher;
+    await watcher.start();
   }
 
   /** Stops watching; waits for a reload in progress. */
   async stop(): Promise<void> {
     clearTimeout(this.timer);
-    this.watcher?.close();
+    await this.watcher?.stop();
     this.watcher = undefined;
     await this.running;
   }
 
-  /** Reloads when a changed file differs from what the store itself wrote (one reload at a time). */
+  /**
+   * Reloads when a changed file differs from what the store itself wrote, or always while the tree is
+   * invalid (so a reverted file brings the status back). One reload at a time; never rejects: an unexpected
+   * failure is logged and kept in the state, and the last good index keeps serving.
+   */
   async check(): Promise<void> {
     if (this.running) {
       this.again = true;
@@ -80,11 +91,24 @@ export class KnowledgeWatcher {
         this.again = false;
         const names = [...this.changed];
         this.changed.clear();
-        if (await this.onlyOwnWrites(names)) continue;
-        await this.reload(names);
+        try {
+          if (this.state.ok && (await this.onlyOwnWrites(names))) continue;
+          await this.reload(names);
+        } catch (err) {
+          this.fail(err);
+        }
       } while (this.again || this.changed.size > 0);
     })().finally(() => (this.running = undefined));
     return this.running;
+  }
+
+  /** Records an unexpected failure of a reload as the state's problem. */
+  private fail(err: unknown): void {
+    const message = `知识库重新加载失败: ${err instanceof Error ? err.message : String(err)}`;
+    this.state.lastCheck = new Date().toISOString();
+    this.state.ok = false;
+    this.state.problems = [{ file: '', line: 1, field: '', message, severity: 'error' }];
+    this.opts.logger?.error({ err: message }, 'knowledge reload failed: still serving the last good index');
   }
 
   private async onlyOwnWrites(names: string[]): Promise<boolean> {

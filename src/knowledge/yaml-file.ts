@@ -10,10 +10,30 @@ export interface YamlFile {
   lineOf(path: readonly (string | number)[]): number;
 }
 
-/** Parses YAML text; syntax errors are returned as problems (with their line). */
+/** Largest YAML file any loader accepts, in characters (a knowledge entry is a few KB). */
+export const MAX_YAML_CHARS = 512 * 1024;
+/** Aliases (`*name`) a YAML file may resolve; an alias bomb needs thousands (yaml's default is 100). */
+export const MAX_YAML_ALIASES = 50;
+
+/** One problem for the whole file. */
+function fileProblem(file: string, message: string): { problems: Problem[] } {
+  return { problems: [{ file, line: 1, field: '', message, severity: 'error' }] };
+}
+
+/**
+ * Parses YAML text; syntax errors are returned as problems (with their line), and so are a file over
+ * {@link MAX_YAML_CHARS} and one whose aliases expand beyond {@link MAX_YAML_ALIASES} (an alias bomb): this
+ * never throws, so no caller (start-up, the watcher, the revision store) can be ended by a file's content.
+ */
 export function parseYaml(file: string, text: string): { yaml?: YamlFile; problems: Problem[] } {
+  if (text.length > MAX_YAML_CHARS) return fileProblem(file, `文件过大（超过 ${MAX_YAML_CHARS / 1024} KB），请拆分或检查内容`);
   const lineCounter = new LineCounter();
-  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let doc: Document;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  } catch (err) {
+    return fileProblem(file, `YAML 无法解析: ${(err as Error).message.split('\n')[0]}`);
+  }
   if (doc.errors.length > 0) {
     return {
       problems: doc.errors.map((e) => ({
@@ -32,7 +52,15 @@ export function parseYaml(file: string, text: string): { yaml?: YamlFile; proble
     }
     return 1;
   };
-  return { yaml: { file, data: doc.toJS(), lineOf }, problems: [] };
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (err) {
+    const msg = (err as Error).message;
+    if (/alias/i.test(msg)) return fileProblem(file, `YAML 别名（*引用）过多，疑似恶意文件，未加载（最多 ${MAX_YAML_ALIASES} 个）`);
+    return fileProblem(file, `YAML 无法解析: ${msg.split('\n')[0]}`);
+  }
+  return { yaml: { file, data, lineOf }, problems: [] };
 }
 
 /** Turns a TypeBox error path (`/basis/0/article`) into segments and a readable field name. */
