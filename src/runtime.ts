@@ -15,14 +15,14 @@ import { QuestionLog } from './store/question-log.js';
 import { AskService } from './service/ask-service.js';
 
 /** Loads the knowledge and builds the engine; throws {@link KnowledgeError} on an invalid tree. */
-export async function createEngine(config: Pick<Config, 'knowledgeDir' | 'bureauName' | 'bureauPhone' | 'bureauHours'>): Promise<{
+export async function createEngine(config: Pick<Config, 'knowledgeDir' | 'bureauName' | 'bureauPhone' | 'bureauHours'> & Partial<Pick<Config, 'bureauAddress' | 'bureauMapUrl'>>): Promise<{
   engine: AnswerEngine;
   knowledge: Knowledge;
 }> {
   const knowledge = await loadKnowledge(config.knowledgeDir, todayInChina());
   if (hasErrors(knowledge.problems)) throw new KnowledgeError(knowledge.problems.filter((p) => p.severity === 'error'));
   const engine = new AnswerEngine(knowledge, {
-    contacts: { bureauName: config.bureauName, phone: config.bureauPhone, hours: config.bureauHours },
+    contacts: { bureauName: config.bureauName, phone: config.bureauPhone, hours: config.bureauHours, address: config.bureauAddress ?? '', mapUrl: config.bureauMapUrl },
   });
   return { engine, knowledge };
 }

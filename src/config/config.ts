@@ -20,8 +20,16 @@ export interface Config {
   bureauName: string;
   /** Bureau phone for questions (BUREAU_PHONE, default: none shown). */
   bureauPhone: string;
-  /** Office hours (BUREAU_HOURS, default: 工作日 8:30-12:00，14:30-17:30 — shown only with a phone). */
+  /** Office hours (BUREAU_HOURS, default: 工作日 8:30-12:00，14:30-17:30). */
   bureauHours: string;
+  /** The bureau's office address (BUREAU_ADDRESS, default: none shown; warned about in production). */
+  bureauAddress: string;
+  /** Optional map link of the address (BUREAU_MAP_URL, http(s) URL, default: none). */
+  bureauMapUrl?: string;
+  /** Days a visitor's message (留言, with its contact) is kept after it is closed (MESSAGE_KEEP_DAYS, default: 30). */
+  messageKeepDays: number;
+  /** True when NODE_ENV is production (missing contact settings are warned about loudly). */
+  production: boolean;
   /** Requests per minute per IP on POST /api/ask (RATE_LIMIT_PER_MINUTE, default: 60; 0 turns it off). */
   rateLimitPerMinute: number;
   /** Telegram bot token (TELEGRAM_BOT_TOKEN, default: none: the Telegram channel is off). */
@@ -107,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const telegramApiRoot = env.TELEGRAM_API_ROOT?.trim() || undefined;
   if (telegramApiRoot && !/^https?:\/\/[^\s/]+/.test(telegramApiRoot)) throw new ConfigError('TELEGRAM_API_ROOT', '应为 http:// 或 https:// 开头的网址');
+  const bureauMapUrl = env.BUREAU_MAP_URL?.trim() || undefined;
+  if (bureauMapUrl && !/^https?:\/\/[^\s/]+/.test(bureauMapUrl)) throw new ConfigError('BUREAU_MAP_URL', '应为 http:// 或 https:// 开头的网址');
   const telegramBotUsername = env.TELEGRAM_BOT_USERNAME?.trim().replace(/^@/, '') || undefined;
   if (telegramBotUsername && !/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(telegramBotUsername)) {
     throw new ConfigError('TELEGRAM_BOT_USERNAME', '应为机器人的用户名（字母开头，只含字母、数字和下划线，例如 pufa_bot）');
@@ -120,6 +130,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bureauName: env.BUREAU_NAME?.trim() || '魏都区生态环境局',
     bureauPhone: env.BUREAU_PHONE?.trim() || '',
     bureauHours: env.BUREAU_HOURS?.trim() || '工作日 8:30-12:00，14:30-17:30',
+    bureauAddress: env.BUREAU_ADDRESS?.trim() || '',
+    bureauMapUrl,
+    messageKeepDays: integer(env, 'MESSAGE_KEEP_DAYS', 30, 1, 3650),
+    production: (env.NODE_ENV ?? '').trim() === 'production',
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
     telegramToken: env.TELEGRAM_BOT_TOKEN?.trim() || undefined,
     publicUrl: publicUrl?.replace(/\/+$/, ''),

@@ -1,6 +1,6 @@
 /** Composes the text of replies: answer, 法律依据 with validity, notices, and the contacts. */
 import type { Entry, Source } from '../knowledge/schema.js';
-import { validityOn } from '../knowledge/validity.js';
+import { chineseDate, outOfForce, validityOn } from '../knowledge/validity.js';
 import type { CitedBasis } from './reply.js';
 
 /** The bureau's contacts shown in fallbacks and /contact. */
@@ -11,27 +11,48 @@ export interface Contacts {
   phone: string;
   /** Office hours. */
   hours: string;
+  /** Office address (empty: not shown). */
+  address?: string;
+  /** Map link of the address (optional). */
+  mapUrl?: string;
 }
 
 /** The one-line notice closing every answer. */
 export const LEGAL_NOTICE = '以上为普法宣传信息，不构成法律意见；具体事项以主管部门的正式答复和现行规定为准。';
 
+/** An entry's citations on a day, with what the reply must say about them. */
+export interface CitedEntry {
+  basis: CitedBasis[];
+  /** Announced changes (a law to be repealed or replaced): closing lines of the answer. */
+  notices: string[];
+  /** Set when a citation is repealed or superseded: the entry awaits re-review. */
+  superseded: boolean;
+  /** Set when anything cited is not in force today: plain words that open the reply. */
+  warning?: string;
+}
+
 /** Cites an entry's basis with validity on `day`; also returns the notices of announced changes. */
-export function citeBasis(entry: Entry, sources: Map<string, Source>, day: string): { basis: CitedBasis[]; notices: string[]; superseded: boolean } {
+export function citeBasis(entry: Entry, sources: Map<string, Source>, day: string): CitedEntry {
   const notices = new Set<string>();
-  let superseded = false;
+  const ended: string[] = [];
+  const pending: string[] = [];
   const basis = entry.basis.map((b): CitedBasis => {
     const src = sources.get(b.source);
     if (!src) return { source: b.source, name: b.source, article: b.article, validity: '未知' };
     const v = validityOn(src, day, (id) => sources.get(id));
     if (v.notice) notices.add(v.notice);
-    if (v.status === 'superseded') superseded = true;
+    if (outOfForce(v)) ended.push(`《${src.name}》${v.endsOn ? `已于${chineseDate(v.endsOn)}${v.status === 'repealed' ? '废止' : '被新法取代'}` : v.label}`);
+    if (v.status === 'pending') pending.push(`《${src.name}》${v.label}`);
     return { source: b.source, name: src.name, article: b.article, validity: v.label };
   });
-  if (superseded) {
-    notices.add('注意：本条答复所依据的部分法律已被新法取代，本条目正在复核，条文序号可能已变化；请以现行规定为准，或联系工作人员确认。');
+  const warnings: string[] = [];
+  if (ended.length) {
+    warnings.push(
+      `⚠️ 请注意：这条答复引用的${[...new Set(ended)].join('、')}，现在不再适用。下面的内容（包括罚款数额、期限）可能已经过时，正在复核；请以现行法律为准，或联系工作人员确认。`,
+    );
   }
-  return { basis, notices: [...notices], superseded };
+  if (pending.length) warnings.push(`⚠️ 请注意：这条答复引用的${[...new Set(pending)].join('、')}，施行前仍按现行规定办理。`);
+  return { basis, notices: [...notices], superseded: ended.length > 0, ...(warnings.length ? { warning: warnings.join('\n') } : {}) };
 }
 
 /** Formats one citation: 《排污许可管理条例》第十四条, plus the validity when not simply in force. */
@@ -41,8 +62,9 @@ export function formatCitation(b: CitedBasis): string {
 }
 
 /** The full text of an answered reply. */
-export function answerText(entry: Entry, cited: { basis: CitedBasis[]; notices: string[] }, extra?: string): string {
-  const parts = [entry.answer.trim()];
+export function answerText(entry: Entry, cited: { basis: CitedBasis[]; notices: string[]; warning?: string }, extra?: string): string {
+  // Anything cited that is not in force is said first, before any figure the answer states.
+  const parts = cited.warning ? [cited.warning, entry.answer.trim()] : [entry.answer.trim()];
   if (extra) parts.push(extra.trim());
   if (cited.basis.length) {
     // Merge citations of the same source: 《条例》第十四条、第三十三条.
@@ -62,7 +84,8 @@ export function answerText(entry: Entry, cited: { basis: CitedBasis[]; notices: 
 export function contactLines(c: Contacts): string[] {
   const lines = ['· 举报环境污染：拨打 12369 环保举报热线'];
   if (c.phone) lines.push(`· 咨询${c.bureauName}：${c.phone}${c.hours ? `（${c.hours}）` : ''}`);
-  else lines.push(`· 咨询${c.bureauName}：请到局办事窗口咨询`);
+  if (c.address) lines.push(`· 办公地址：${c.address}${!c.phone && c.hours ? `（${c.hours}）` : ''}`);
+  lines.push(`· 给工作人员留言：写下问题和联系电话，工作人员会回复您${c.phone ? '' : `（${c.bureauName}）`}`);
   lines.push('· 不属于生态环境的政务问题：拨打 12345 政务服务便民热线');
   return lines;
 }

@@ -10,10 +10,12 @@ import { DEFAULT_BOOSTS, KnowledgeIndex, type FieldBoosts } from '../search/know
 import type { Elsewhere } from '../search/lexicon.js';
 import { foldText } from '../search/normalize.js';
 import { answerText, citeBasis, contactLines, LEGAL_NOTICE, type Contacts } from './compose.js';
+import { contactReply } from './contact-reply.js';
 import { decide, DEFAULT_DECISION, type DecisionOptions, type Scored } from './decide.js';
-import { asksAboutBureau, asksOwnCaseJudgement, choiceNumber, smalltalkKind, wantsCase, withoutJudgement } from './intents.js';
+import { asksAboutBureau, asksForPerson, asksOwnCaseJudgement, choiceNumber, smalltalkKind, wantsCase, withoutJudgement } from './intents.js';
 import type { EntryRef, Reply } from './reply.js';
-import { SessionMemory } from './session-memory.js';
+import { MemoryConversationStore, type ConversationStore } from './conversation.js';
+import { understand, withAlsoNote } from './understand.js';
 
 /** Options of the engine; every field has a default. */
 export interface EngineOptions {
@@ -39,6 +41,16 @@ export interface EngineOptions {
   indexAnswers: boolean;
   /** Clock for validity of citations (default: today in China). */
   today: () => string;
+  /**
+   * Where conversations are remembered between questions (clarify options, the context of follow-ups); default:
+   * a new in-memory store per engine. The server passes the SQLite store (src/store/conversation-store.ts).
+   */
+  conversations?: ConversationStore;
+  /**
+   * Who approved an entry and when, only when a staff approval recorded it (default: nobody, so no reply
+   * claims a 法制审核; the staff side installs the audit-log check, see src/admin/recorded-review.ts).
+   */
+  recordedReview: (entry: Entry) => { by: string; at: string } | undefined;
 }
 
 /** Default engine options. */
@@ -51,6 +63,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   kindPrior: { case: 0.8, report: 0.85 },
   indexAnswers: false,
   today: () => todayInChina(),
+  recordedReview: () => undefined,
 };
 
 /** Example questions offered in small talk and welcomes. */
@@ -64,10 +77,11 @@ export class AnswerEngine {
   private sources: Map<string, Source>;
   /** Other departments' matters, their terms folded once (not on every question). */
   private elsewhere: Elsewhere[];
-  private readonly sessions = new SessionMemory();
+  private readonly conversations: ConversationStore;
 
   constructor(knowledge: Knowledge, options: Partial<EngineOptions> = {}) {
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
+    this.conversations = options.conversations ?? new MemoryConversationStore();
     this.sources = knowledge.sources;
     this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
     this.index = this.build(knowledge);
@@ -150,26 +164,30 @@ export class AnswerEngine {
   }
 
   /**
-   * Answers one question. `session` (any opaque id) lets a bare number pick an option of the previous
-   * clarify reply. Never throws for any input string.
+   * Answers one question. `session` (any opaque id) names the conversation: a bare number picks an option of
+   * the previous clarify reply, and a follow-up (「那报告表呢」) is read against the previous question. A long
+   * message is read by its question clauses. Never throws for any input string.
    */
   ask(question: string, session?: string): Reply {
     const folded = foldText(question);
     const day = this.options.today();
+    const state = session ? this.conversations.get(session) : undefined;
     const pick = choiceNumber(folded);
-    if (pick !== undefined && session) {
-      const options = this.sessions.get(session);
-      const chosen = options?.[pick - 1];
+    if (pick !== undefined && session && state?.offered) {
+      const chosen = state.offered[pick - 1];
       const entry = chosen ? this.live(chosen, day) : undefined;
-      if (entry) return this.answered(entry, day, undefined, session);
+      if (entry) {
+        this.conversations.set(session, { query: this.index.analyzer.normalize(entry.title), entryId: entry.id });
+        return this.answered(entry, day, undefined, session);
+      }
     }
     const small = smalltalkKind(folded);
     if (small) return this.smalltalk(small);
+    if (asksForPerson(folded)) return contactReply(this.options.contacts);
 
     const analyzer = this.index.analyzer;
     const ownCase = asksOwnCaseJudgement(folded);
     const normalized = analyzer.normalize(ownCase ? withoutJudgement(folded) : question);
-    const tokens = analyzer.tokensOf(normalized);
     // Cases illustrate a rule and reports describe the bureau: unless the question asks for an example
     // or about the bureau, the rule itself ranks first.
     const prior = {
@@ -177,12 +195,23 @@ export class AnswerEngine {
       ...(wantsCase(folded) ? { case: 1 } : {}),
       ...(asksAboutBureau(folded) ? { report: 1 } : {}),
     };
-    const decision = decide(this.index, normalized, tokens, this.options.decision, (id) => {
+    const weigh = (id: string) => {
       const entry = this.live(id, day);
       // An entry outside its validity window today is never chosen.
       if (!entry) return 0;
       return prior[entry.kind] ?? 1;
+    };
+    const d = this.options.decision;
+    const understood = understand({
+      folded: ownCase ? withoutJudgement(folded) : folded,
+      normalized,
+      previous: state?.query,
+      search: (text, focusFrom) => decide(this.index, text, analyzer.tokensOf(text), d, weigh, focusFrom),
+      normalize: (text) => analyzer.normalize(text),
+      hasTerm: (text) => analyzer.namesTerm(text),
+      offerAt: { coverage: d.minCoverage, confidence: d.minConfidence * 0.8 },
     });
+    const decision = understood.decision;
     const redirect = this.elsewhere.find((e) => e.terms.some((t) => folded.includes(t)));
 
     if (redirect && (decision.kind !== 'answer' || decision.best.coverage < 0.999)) {
@@ -190,11 +219,12 @@ export class AnswerEngine {
     }
     if (decision.kind === 'answer') {
       const entry = this.entries.get(decision.best.id)!;
-      return this.answered(entry, day, decision.best, session, ownCase);
+      if (session) this.conversations.set(session, { query: understood.query, entryId: entry.id });
+      return this.answered(entry, day, decision.best, session, ownCase, understood.also);
     }
     if (decision.kind === 'clarify') {
       const alternatives = decision.ranked.map((r) => this.ref(r.id));
-      if (session) this.sessions.set(session, alternatives.map((a) => a.id));
+      if (session) this.conversations.set(session, { offered: alternatives.map((a) => a.id), query: understood.query });
       const text = ['您想问的是下面哪一个问题？', ...alternatives.map((a, i) => `${i + 1}. ${a.title}`), '请点选或回复序号；也可以换个说法再问。'].join('\n');
       return { status: 'clarify', text, alternatives, score: round(decision.ranked[0].confidence) };
     }
@@ -202,29 +232,43 @@ export class AnswerEngine {
     if (remedy) {
       return this.answered(remedy, day, undefined, session, true);
     }
+    if (session && state?.offered) this.conversations.set(session, { query: state.query, entryId: state.entryId });
     return this.fallback(undefined, decision.ranked[0]);
   }
 
-  private answered(entry: Entry, day: string, best: Scored | undefined, session?: string, ownCase = false): Reply {
+  /** Installs the check of recorded approvals (the staff side calls this once its audit log is open). */
+  verifyReviewsWith(check: EngineOptions['recordedReview']): void {
+    this.options.recordedReview = check;
+  }
+
+  /**
+   * The reply the public gets when `entry` answers (today's citations, notices and related questions); for a
+   * draft, what it will read like once published. The staff console shows entries through this.
+   */
+  replyFor(entry: Entry): Reply {
+    return this.answered(entry, this.options.today(), undefined);
+  }
+
+  private answered(entry: Entry, day: string, best: Scored | undefined, session?: string, ownCase = false, also: string[] = []): Reply {
     const cited = citeBasis(entry, this.sources, day);
+    const alsoRefs = also.filter((id) => id !== entry.id && this.live(id, day)).map((id) => this.ref(id));
     let extra: string | undefined;
     if (ownCase && entry.id !== this.options.remedyEntryId) {
       const remedy = this.live(this.options.remedyEntryId, day);
       extra = `本助手只能介绍一般规定，不能判断您的具体案件是否合理或合法。${remedy ? `\n\n${remedy.answer.trim()}` : ''}`;
     }
-    if (session) this.sessions.delete(session);
     return {
       status: 'answered',
-      text: answerText(entry, cited, extra),
+      text: withAlsoNote(answerText(entry, cited, extra), alsoRefs.map((r) => r.title), LEGAL_NOTICE),
       entry: {
         id: entry.id,
         title: entry.title,
         topic: entry.topic,
         basis: cited.basis,
-        ...(entry.reviewed ? { reviewed: entry.reviewed } : {}),
+        ...withReview(this.options.recordedReview(entry)),
         ...(cited.superseded ? { needsReview: true } : {}),
       },
-      alternatives: entry.related.filter((id) => this.live(id, day)).map((id) => this.ref(id)),
+      alternatives: [...alsoRefs, ...entry.related.filter((id) => !also.includes(id) && this.live(id, day)).map((id) => this.ref(id))],
       ...(best ? { score: round(best.confidence) } : {}),
     };
   }
@@ -265,6 +309,10 @@ export class AnswerEngine {
     this.entries = new Map(published.map((e) => [e.id, e]));
     return index;
   }
+}
+
+function withReview(review: { by: string; at: string } | undefined): { reviewed?: { by: string; at: string } } {
+  return review ? { reviewed: review } : {};
 }
 
 function round(n: number): number {

@@ -54,3 +54,28 @@ const ABOUT_BUREAU = /(你们|贵局|本局|局里|你局|区局|魏都|去年|�
 export function asksAboutBureau(folded: string): boolean {
   return ABOUT_BUREAU.test(folded);
 }
+
+const PERSON = /(转人工|人工客服|人工服务|人工坐席|找人工|要人工|真人|在线客服|客服|联系工作人员|找工作人员|工作人员电话|找个人|留言)/;
+const BUREAU_CONTACT = new RegExp(
+  [
+    '(你们|贵局|本局|局里|环保局|生态环境局|环境局|分局)[^，。？?！!]{0,6}(电话|号码|地址|在哪|在什么地方|位置|办公|上班|几点|怎么走|怎么去)',
+    '(怎么|如何|咋)联系(你们|工作人员|环保局|生态环境局)?',
+    '联系方式',
+    '办公(地址|地点|时间)',
+    '上班时间',
+    '在哪(里|儿)?办公',
+    '咨询电话',
+  ].join('|'),
+);
+const REPORTING = /(举报|投诉|12369|12345)/;
+
+/**
+ * True when the question asks for a person or the bureau's own contacts (人工, 客服, 你们局在哪办公, 怎么联系
+ * 你们), not for a rule. A question about a hotline for reports (投诉电话是多少) stays a knowledge question.
+ */
+export function asksForPerson(folded: string): boolean {
+  const text = folded.replace(/\s+/g, '');
+  if ([...text].length > 40) return false;
+  if (PERSON.test(text)) return true;
+  return BUREAU_CONTACT.test(text) && !REPORTING.test(text);
+}

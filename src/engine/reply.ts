@@ -4,7 +4,18 @@
 export const MAX_QUESTION_CHARS = 500;
 
 /** How the engine answered. */
-export type ReplyStatus = 'answered' | 'clarify' | 'fallback' | 'smalltalk';
+export type ReplyStatus = 'answered' | 'clarify' | 'fallback' | 'smalltalk' | 'contact';
+
+/** The bureau's contacts, on replies of status `contact` (and wherever a channel offers a person). */
+export interface ReplyContact {
+  bureauName: string;
+  /** Empty when not configured. */
+  phone: string;
+  /** Empty when not configured. */
+  address: string;
+  hours: string;
+  mapUrl?: string;
+}
 
 /** One cited article with its validity on the day of the question. */
 export interface CitedBasis {
@@ -40,6 +51,8 @@ export interface Reply {
   };
   /** Candidates to choose from (clarify) or related questions (answered). */
   alternatives: EntryRef[];
+  /** The bureau's contacts (status `contact`: the asker wants a person or the bureau's address). */
+  contact?: ReplyContact;
   /** Confidence in [0, 1] of the best match, when there was one. */
   score?: number;
 }

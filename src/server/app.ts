@@ -17,8 +17,11 @@ import type { OutreachDeps } from '../events/setup.js';
 import type { Bot } from 'grammy';
 import type { BotContext } from '../bot/context.js';
 import { telegramWebhookRoutes } from './routes/telegram-webhook.js';
-import { adminApi } from './routes/admin-api.js';
+import { staffArea } from './routes/console.js';
 import type { Admin } from '../admin/admin.js';
+import type { MessageStore } from '../messages/message-store.js';
+import { messageRoutes } from './routes/messages.js';
+import { contactRoutes } from './routes/contact.js';
 
 /** What the app needs. */
 export interface AppDeps {
@@ -37,6 +40,8 @@ export interface AppDeps {
   telegram?: { bot: Bot<BotContext>; secret: string };
   /** Staff side (issue 6): entry store, audit, watcher, token auth (default: none, /api/admin answers 503). */
   admin?: Admin;
+  /** Visitors' 留言 (issue 12): POST /api/messages, GET /api/messages/:code and the staff routes (default: none, not served). */
+  messages?: MessageStore;
 }
 
 /** Builds the Fastify app with every route registered. */
@@ -65,6 +70,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   // Gaps and stats read the question log, when the service keeps one.
   const insights = service.log ? { log: service.log, engine: deps.engine } : undefined;
   const events = service.log && deps.outreach ? { db: service.log.db, registry: deps.outreach.events } : undefined;
-  await app.register(adminApi, { admin: deps.admin, insights, events });
+  await app.register(contactRoutes, { contacts: () => deps.engine.options.contacts, messages: !!deps.messages });
+  if (deps.messages) await app.register(messageRoutes, { messages: deps.messages });
+  // The admin API and the staff console (/admin) share one cookie session (src/console).
+  await app.register(staffArea, { engine: deps.engine, admin: deps.admin, insights, events, messages: deps.messages });
   return app;
 }

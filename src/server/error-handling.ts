@@ -35,7 +35,11 @@ function clientMessage(err: FastifyError): string | undefined {
 async function plugin(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((err: FastifyError, request, reply) => {
     const status = err.statusCode ?? 500;
-    if (status === 429) return reply.code(429).send({ error: '提问太频繁了，请稍后再试。' });
+    if (status === 429) {
+      // A route's own rate-limit message (its errorResponseBuilder) is kept; otherwise the general one.
+      const own = (err as { error?: unknown }).error;
+      return reply.code(429).send({ error: typeof own === 'string' && /[\u4e00-\u9fff]/.test(own) ? own : '提问太频繁了，请稍后再试。' });
+    }
     const message = status < 500 ? clientMessage(err) : undefined;
     if (status < 500) {
       request.log.info({ err: err.message, code: err.code }, 'bad request');

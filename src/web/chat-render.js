@@ -125,7 +125,7 @@
       box.appendChild(el('p', 'legal', '请点选一个问题；也可以换个说法再问。'));
     }
 
-    function renderFallback(box, reply) {
+    function renderFallback(box, reply, question) {
       paragraphs(box, reply.text);
       var contacts = el('div', 'contacts');
       [['tel:12369', '📞 拨打 12369 环保举报热线'], ['tel:12345', '📞 拨打 12345 政务服务便民热线']].forEach(function (c) {
@@ -134,6 +134,32 @@
         contacts.appendChild(a);
       });
       box.appendChild(contacts);
+      leaveButton(box, question);
+    }
+
+    /** 「给工作人员留言」: opens the 留言 form of 联系我们 (contact.js) with the question filled in. */
+    function leaveButton(box, question) {
+      if (!window.PufaContact) return;
+      var b = el('button', 'leave', '✉ 给工作人员留言');
+      b.type = 'button';
+      b.addEventListener('click', function () { window.PufaContact.open(question || ''); });
+      box.appendChild(b);
+    }
+
+    function renderContact(box, reply, question) {
+      paragraphs(box, reply.text);
+      var c = reply.contact || {};
+      var contacts = el('div', 'contacts');
+      var calls = [];
+      if (c.phone) calls.push(['tel:' + String(c.phone).replace(/[^\d+]/g, ''), '📞 拨打咨询电话 ' + c.phone]);
+      calls.push(['tel:12369', '📞 拨打 12369 环保举报热线']);
+      calls.forEach(function (x) {
+        var a = el('a', 'call', x[1]);
+        a.href = x[0];
+        contacts.appendChild(a);
+      });
+      box.appendChild(contacts);
+      leaveButton(box, '');
     }
 
     function renderMessage(msg) {
@@ -151,7 +177,10 @@
         renderClarify(box, reply);
       } else if (reply.status === 'fallback') {
         box.classList.add('fallback');
-        renderFallback(box, reply);
+        renderFallback(box, reply, msg.question);
+      } else if (reply.status === 'contact') {
+        box.classList.add('contact');
+        renderContact(box, reply, msg.question);
       } else {
         box.classList.add('smalltalk');
         paragraphs(box, reply.text);

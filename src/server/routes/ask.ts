@@ -29,7 +29,7 @@ export const askSchema = {
     200: {
       type: 'object',
       properties: {
-        status: { type: 'string', enum: ['answered', 'clarify', 'fallback', 'smalltalk'] },
+        status: { type: 'string', enum: ['answered', 'clarify', 'fallback', 'smalltalk', 'contact'] },
         text: { type: 'string' },
         entry: {
           type: 'object',
@@ -44,6 +44,12 @@ export const askSchema = {
           required: ['id', 'title', 'topic', 'basis'],
         },
         alternatives: { type: 'array', items: refSchema },
+        contact: {
+          type: 'object',
+          properties: {
+            bureauName: { type: 'string' }, phone: { type: 'string' }, address: { type: 'string' }, hours: { type: 'string' }, mapUrl: { type: 'string' },
+          },
+        },
         score: { type: 'number' },
         id: { type: 'integer' },
       },
