@@ -48,7 +48,7 @@ export function citeBasis(entry: Entry, sources: Map<string, Source>, day: strin
   const warnings: string[] = [];
   if (ended.length) {
     warnings.push(
-      `⚠️ 请注意：这条答复引用的${[...new Set(ended)].join('、')}，现在不再适用。下面的内容（包括罚款数额、期限）可能已经过时，正在复核；请以现行法律为准，或联系工作人员确认。`,
+      `⚠️ 请注意：这条答复引用的${[...new Set(ended)].join('、')}，现在不再适用。下面的内容（包括罚款数额、期限）可能已经过时，本条目正在复核；请以现行法律为准，或联系工作人员确认。`,
     );
   }
   if (pending.length) warnings.push(`⚠️ 请注意：这条答复引用的${[...new Set(pending)].join('、')}，施行前仍按现行规定办理。`);

@@ -10,7 +10,10 @@ import { parseYaml, type YamlFile } from './yaml-file.js';
 import { readYamlFolder } from './yaml-folder.js';
 import { validateEntry, validateSources } from './validate-entry.js';
 import { parseLexicon } from './lexicon-file.js';
-import { validityOn } from './validity.js';
+import { outOfForce, validityOn } from './validity.js';
+import { loadLaws } from '../law/load.js';
+import { LawLibrary } from '../law/library.js';
+import { leadingArticleNumber } from '../law/old-articles.js';
 import { EMPTY_LEXICON, type Lexicon } from '../search/lexicon.js';
 import { foldText } from '../search/normalize.js';
 
@@ -28,6 +31,17 @@ export interface Knowledge {
   files: Map<string, string>;
   /** Every problem found; the tree is valid when none has severity `error`. */
   problems: Problem[];
+  /** The law texts of knowledge/law-text (the 生态环境法典) and the map of repealed laws' articles. */
+  laws?: LawLibrary;
+}
+
+/** Options of {@link loadKnowledge}. */
+export interface LoadOptions {
+  /**
+   * Severity of a published entry whose basis is repealed or superseded on or before `today` (default: `error`,
+   * so such a tree is not served).
+   */
+  outOfForce: Problem['severity'];
 }
 
 /** Reads a file as text; a missing file is reported as a problem. */
@@ -44,7 +58,7 @@ async function readText(root: string, rel: string, problems: Problem[]): Promise
  * Loads and checks the knowledge folder at `root`. `today` (YYYY-MM-DD) decides which cited sources are
  * superseded. Never throws for bad content: every problem is returned in `problems`.
  */
-export async function loadKnowledge(root: string, today: string): Promise<Knowledge> {
+export async function loadKnowledge(root: string, today: string, options: Partial<LoadOptions> = {}): Promise<Knowledge> {
   const problems: Problem[] = [];
   const sources = new Map<string, Source>();
   const sourcesText = await readText(root, 'sources.yaml', problems);
@@ -61,6 +75,9 @@ export async function loadKnowledge(root: string, today: string): Promise<Knowle
       v.sources.forEach((s, i) => {
         if (s.superseded_by && !sources.has(s.superseded_by)) {
           problems.push({ file: 'sources.yaml', line: yaml.lineOf([i, 'superseded_by']), field: `[${i}].superseded_by`, message: `未知来源: ${s.superseded_by}`, severity: 'error' });
+        }
+        if (s.repealed_by && !sources.has(s.repealed_by)) {
+          problems.push({ file: 'sources.yaml', line: yaml.lineOf([i, 'repealed_by']), field: `[${i}].repealed_by`, message: `未知来源: ${s.repealed_by}`, severity: 'error' });
         }
       });
     }
@@ -102,12 +119,21 @@ export async function loadKnowledge(root: string, today: string): Promise<Knowle
     entries.push(entry);
   }
 
-  problems.push(...crossCheck(entries, sources, parsed, today));
-  return { entries, sources, lexicon, files, problems };
+  const loadedLaws = await loadLaws(root);
+  problems.push(...loadedLaws.problems);
+  const laws = new LawLibrary(loadedLaws);
+  problems.push(...crossCheck(entries, sources, parsed, today, { outOfForce: options.outOfForce ?? DEFAULT_OUT_OF_FORCE, laws }));
+  return { entries, sources, lexicon, files, problems, laws };
 }
 
 /** Checks that need the whole tree: sources, related ids, duplicate questions, superseded citations. */
-export function crossCheck(entries: Entry[], sources: Map<string, Source>, parsed: Map<string, YamlFile>, today: string): Problem[] {
+export function crossCheck(
+  entries: Entry[],
+  sources: Map<string, Source>,
+  parsed: Map<string, YamlFile>,
+  today: string,
+  options: { outOfForce?: Problem['severity']; laws?: LawLibrary } = {},
+): Problem[] {
   const problems: Problem[] = [];
   const ids = new Set(entries.map((e) => e.id));
   const askedBy = new Map<string, string>();
@@ -121,8 +147,13 @@ export function crossCheck(entries: Entry[], sources: Map<string, Source>, parse
       const src = sources.get(b.source);
       if (!src) return at(`basis[${i}].source`, ['basis', i, 'source'], `未知来源 “${b.source}”（先在 sources.yaml 中登记）`);
       const v = validityOn(src, today, (id) => sources.get(id));
-      if (v.status === 'superseded' && e.status === 'published') {
-        at(`basis[${i}].source`, ['basis', i, 'source'], `引用的《${src.name}》${v.label}，条目需复核`, 'review');
+      if (outOfForce(v) && e.status === 'published') {
+        const severity = options.outOfForce ?? DEFAULT_OUT_OF_FORCE;
+        at(`basis[${i}].source`, ['basis', i, 'source'], severity === 'error' ? `引用的《${src.name}》${v.label}，已发布的条目不能以它为依据（改引现行法律的条文，旧条文写入 formerly）` : `引用的《${src.name}》${v.label}，条目需复核`, severity);
+      }
+      const law = options.laws?.law(b.source);
+      if (law && leadingArticleNumber(b.article) && !options.laws!.cited(b.source, b.article)) {
+        at(`basis[${i}].article`, ['basis', i, 'article'], `《${law.name}》没有${b.article}（共${law.articleCount}条）`);
       }
     });
     e.related.forEach((r, i) => {
@@ -139,6 +170,12 @@ export function crossCheck(entries: Entry[], sources: Map<string, Source>, parse
   }
   return problems;
 }
+
+/**
+ * Default severity of a published entry citing a source no longer in force. `review` until the entries are moved
+ * onto the Code; then `error` (issue 10, item 5).
+ */
+export const DEFAULT_OUT_OF_FORCE: Problem['severity'] = 'review';
 
 /** True when the problems include an error (the tree must not be served). */
 export function hasErrors(problems: readonly Problem[]): boolean {

@@ -8,7 +8,10 @@ import { ValueErrorType } from '@sinclair/typebox/errors';
 import type { Problem } from '../knowledge/problem.js';
 import type { Source } from '../knowledge/schema.js';
 import { TOPICS } from '../knowledge/schema.js';
-import { validityOn } from '../knowledge/validity.js';
+import { outOfForce, validityOn } from '../knowledge/validity.js';
+import { DEFAULT_OUT_OF_FORCE } from '../knowledge/load.js';
+import type { LawLibrary } from '../law/library.js';
+import { leadingArticleNumber } from '../law/old-articles.js';
 import { fieldName, type YamlFile } from '../knowledge/yaml-file.js';
 import { readYamlFolder } from '../knowledge/yaml-folder.js';
 import { schemaErrors } from '../knowledge/schema-errors.js';
@@ -71,10 +74,17 @@ export function validateQuizFile(yaml: YamlFile): { questions: QuizQuestion[]; p
 
 /**
  * Loads every quiz file under `<knowledgeDir>/quiz`. `sources` are the sources of sources.yaml; `today`
- * (YYYY-MM-DD) decides which cited sources are superseded (a `review` problem, not an error). Never throws
+ * (YYYY-MM-DD) decides which cited sources are no longer in force (severity `options.outOfForce`, default
+ * {@link DEFAULT_OUT_OF_FORCE}); `options.laws` checks that a cited article of a shipped law exists. Never throws
  * for bad content.
  */
-export async function loadQuiz(knowledgeDir: string, sources: Map<string, Source>, today: string): Promise<{ questions: QuizQuestion[]; problems: Problem[] }> {
+export async function loadQuiz(
+  knowledgeDir: string,
+  sources: Map<string, Source>,
+  today: string,
+  options: { outOfForce?: Problem['severity']; laws?: LawLibrary } = {},
+): Promise<{ questions: QuizQuestion[]; problems: Problem[] }> {
+  const severity = options.outOfForce ?? DEFAULT_OUT_OF_FORCE;
   const questions: QuizQuestion[] = [];
   const { files, problems } = await readYamlFolder(knowledgeDir, QUIZ_DIR);
   const idFile = new Map<string, string>();
@@ -102,7 +112,15 @@ export async function loadQuiz(knowledgeDir: string, sources: Map<string, Source
         continue;
       }
       const validity = validityOn(src, today, (id) => sources.get(id));
-      if (validity.status === 'superseded') at(['basis', 'source'], `引用的《${src.name}》${validity.label}，题目需复核`, 'review');
+      if (outOfForce(validity)) {
+        at(['basis', 'source'], severity === 'error' ? `引用的《${src.name}》${validity.label}，竞答题不能以它为依据` : `引用的《${src.name}》${validity.label}，题目需复核`, severity);
+        if (severity === 'error') continue;
+      }
+      const law = options.laws?.law(q.basis.source);
+      if (law && leadingArticleNumber(q.basis.article) && !options.laws!.cited(q.basis.source, q.basis.article)) {
+        at(['basis', 'article'], `《${law.name}》没有${q.basis.article}（共${law.articleCount}条）`);
+        continue;
+      }
       questions.push(q);
     }
   }
