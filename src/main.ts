@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   const admin = await createAdmin({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, staffTokens: config.staffTokens, engine, knowledge, db, logger });
   if (!admin.auth.enabled) logger.info('STAFF_TOKENS not set: staff features (/api/admin) are off');
   const staff = config.staffTelegramIds.length ? staffCommands({ staffIds: config.staffTelegramIds, log, engine, admin }) : undefined;
-  const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff, quiz: { questions: outreach.questions, results: outreach.results } });
+  const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff, messages, quiz: { questions: outreach.questions, results: outreach.results } });
   const app = await buildApp({
     engine, service, logger, outreach, admin, hotQuestions, messages, rateLimitPerMinute: config.rateLimitPerMinute,
     ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),

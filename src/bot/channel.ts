@@ -41,7 +41,7 @@ export function createTelegramChannel(
   config: Config,
   services: Pick<Services, 'service' | 'log'>,
   logger: Logger,
-  extra: Pick<BotDeps, 'events' | 'staff' | 'quiz'> = {},
+  extra: Pick<BotDeps, 'events' | 'staff' | 'quiz' | 'messages'> = {},
 ): TelegramChannel | undefined {
   const token = config.telegramToken;
   if (!token) return undefined;

@@ -7,7 +7,8 @@ import { describeError } from './safe-error.js';
 export const BOT_COMMANDS = [
   { command: 'start', description: '开始使用：欢迎语与主题菜单' },
   { command: 'topics', description: '按主题浏览常见问题' },
-  { command: 'contact', description: '联系工作人员（含 12369 举报热线）' },
+  { command: 'contact', description: '联系工作人员、留言（含 12369 举报热线）' },
+  { command: 'receipt', description: '凭回执号查看留言的回复' },
   { command: 'quiz', description: '普法知识竞答' },
   { command: 'help', description: '使用帮助' },
   { command: 'about', description: '关于本助手' },

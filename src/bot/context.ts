@@ -5,6 +5,7 @@ import type { AskService } from '../service/ask-service.js';
 import type { ChatEvents } from './chat-events.js';
 import type { Popularity } from './popular.js';
 import type { QuizDeps } from './features/quiz.js';
+import type { MessageStore } from '../messages/message-store.js';
 
 /** Outreach events known to the bot (deep-link payloads). */
 export interface EventDirectory {
@@ -29,6 +30,8 @@ export interface BotDeps {
   popularity?: Popularity;
   /** Quiz questions for /quiz and where results go (default: none: /quiz says the quiz is not open). */
   quiz?: QuizDeps;
+  /** Visitors' 留言 (default: none: 联系工作人员 shows the contacts only). */
+  messages?: MessageStore;
   /** Per-user rate limit (default: 20 messages or button presses per 30 seconds). */
   rateLimit?: { timeFrameMs: number; limit: number };
 }

@@ -56,3 +56,11 @@ export function fallbackKeyboard(): InlineKeyboard {
   return new InlineKeyboard().text('联系工作人员', encodeCallback({ kind: 'contact' })).text('浏览主题', encodeCallback({ kind: 'menu' }));
 }
 
+
+/** Callback data of the 留言 button (handled by features/leave-message.ts). */
+export const LEAVE_MESSAGE_DATA = 'lm';
+
+/** The single 「✉ 给工作人员留言」 button. */
+export function leaveMessageKeyboard(): InlineKeyboard {
+  return new InlineKeyboard().text('✉ 给工作人员留言', LEAVE_MESSAGE_DATA);
+}

@@ -7,7 +7,7 @@ import type { LoggedReply } from '../service/ask-service.js';
 import type { BotContext } from './context.js';
 import { formatReply } from './format-reply.js';
 import { splitMessage } from './html.js';
-import { answerKeyboard, clarifyKeyboard, fallbackKeyboard } from './keyboards.js';
+import { answerKeyboard, clarifyKeyboard, fallbackKeyboard, leaveMessageKeyboard } from './keyboards.js';
 
 /** Sends HTML in as many messages as needed; the keyboard goes under the last one. */
 export async function replyHtml(ctx: BotContext, html: string, keyboard?: InlineKeyboard): Promise<void> {
@@ -23,8 +23,10 @@ export async function replyHtml(ctx: BotContext, html: string, keyboard?: Inline
 }
 
 /** The buttons that go with a reply of each status. */
-export function replyKeyboard(reply: LoggedReply): InlineKeyboard | undefined {
+export function replyKeyboard(reply: LoggedReply, canLeaveMessage = false): InlineKeyboard | undefined {
   switch (reply.status) {
+    case 'contact':
+      return canLeaveMessage ? leaveMessageKeyboard() : undefined;
     case 'answered':
       return answerKeyboard(reply.alternatives, reply.id);
     case 'clarify':
@@ -38,7 +40,7 @@ export function replyKeyboard(reply: LoggedReply): InlineKeyboard | undefined {
 
 /** Sends an engine reply as HTML with its buttons. */
 export async function sendReply(ctx: BotContext, reply: LoggedReply): Promise<void> {
-  await replyHtml(ctx, formatReply(reply), replyKeyboard(reply));
+  await replyHtml(ctx, formatReply(reply), replyKeyboard(reply, !!ctx.deps.messages));
 }
 
 /** Asks the service as this chat and user (with the chat's event), logging the question. */
