@@ -14,6 +14,8 @@ import { contactReply } from './contact-reply.js';
 import { decide, DEFAULT_DECISION, type DecisionOptions, type Scored } from './decide.js';
 import { asksAboutBureau, asksForPerson, asksOwnCaseJudgement, choiceNumber, smalltalkKind, wantsCase, withoutJudgement } from './intents.js';
 import type { EntryRef, Reply } from './reply.js';
+import { lookUpArticle } from './article-lookup.js';
+import { LawLibrary } from '../law/library.js';
 import { MemoryConversationStore, type ConversationStore } from './conversation.js';
 import { understand, withAlsoNote } from './understand.js';
 
@@ -75,6 +77,8 @@ export class AnswerEngine {
   private index: KnowledgeIndex;
   private entries = new Map<string, Entry>();
   private sources: Map<string, Source>;
+  /** The shipped law texts (article lookup); empty for a tree without knowledge/law-text. */
+  private laws: LawLibrary;
   /** Other departments' matters, their terms folded once (not on every question). */
   private elsewhere: Elsewhere[];
   private readonly conversations: ConversationStore;
@@ -83,8 +87,14 @@ export class AnswerEngine {
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
     this.conversations = options.conversations ?? new MemoryConversationStore();
     this.sources = knowledge.sources;
+    this.laws = knowledge.laws ?? LawLibrary.empty();
     this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
     this.index = this.build(knowledge);
+  }
+
+  /** The shipped law texts (the 生态环境法典) and the map of repealed laws' articles. */
+  lawLibrary(): LawLibrary {
+    return this.laws;
   }
 
   /** Number of published entries indexed (some may be outside their validity window today). */
@@ -159,6 +169,7 @@ export class AnswerEngine {
   reload(knowledge: Knowledge): void {
     const next = this.build(knowledge);
     this.sources = knowledge.sources;
+    if (knowledge.laws) this.laws = knowledge.laws;
     this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
     this.index = next;
   }
@@ -169,6 +180,14 @@ export class AnswerEngine {
    * message is read by its question clauses. Never throws for any input string.
    */
   ask(question: string, session?: string): Reply {
+    // A question naming a law article (法典第一千零九十五条, 环评法第三十一条) is looked up in the law text.
+    return lookUpArticle(question, this.options.today(), { laws: this.laws, sources: this.sources, formerly: (id) => this.entries.get(id)?.formerly }, () =>
+      this.askEntries(question, session),
+    );
+  }
+
+  /** The answer from the published entries. */
+  private askEntries(question: string, session?: string): Reply {
     const folded = foldText(question);
     const day = this.options.today();
     const state = session ? this.conversations.get(session) : undefined;
@@ -206,7 +225,8 @@ export class AnswerEngine {
       folded: ownCase ? withoutJudgement(folded) : folded,
       normalized,
       previous: state?.query,
-      search: (text, focusFrom) => decide(this.index, text, analyzer.tokensOf(text), d, weigh, focusFrom),
+      search: (text, focus) => decide(this.index, text, analyzer.tokensOf(text), d, weigh, focus),
+      tokens: (text) => analyzer.tokensOf(text),
       normalize: (text) => analyzer.normalize(text),
       hasTerm: (text) => analyzer.namesTerm(text),
       offerAt: { coverage: d.minCoverage, confidence: d.minConfidence * 0.8 },
@@ -266,6 +286,7 @@ export class AnswerEngine {
         topic: entry.topic,
         basis: cited.basis,
         ...withReview(this.options.recordedReview(entry)),
+        ...(entry.checked ? { checked: entry.checked } : {}),
         ...(cited.superseded ? { needsReview: true } : {}),
       },
       alternatives: [...alsoRefs, ...entry.related.filter((id) => !also.includes(id) && this.live(id, day)).map((id) => this.ref(id))],

@@ -28,6 +28,37 @@ export interface CitedBasis {
   validity: string;
 }
 
+/** One article of a shipped law text, with its place and its validity on the day of the question. */
+export interface ArticleView {
+  /** Source id (eco-code). */
+  source: string;
+  /** Full name of the law. */
+  name: string;
+  number: number;
+  /** 第一千零九十五条 */
+  article: string;
+  text: string;
+  /** 编, 分编, 章, 节 as the law heads them. */
+  part: string;
+  subpart?: string;
+  chapter: string;
+  section?: string;
+  /** 现行有效 / 尚未施行（…） / 已废止（…） */
+  validity: string;
+}
+
+/** An article of a repealed law named in a question. */
+export interface RepealedArticle {
+  source: string;
+  name: string;
+  /** As named: 第三十一条 */
+  article: string;
+  /** The day it was repealed, YYYY-MM-DD. */
+  repealedOn?: string;
+  /** The Code articles that carry its rule now (第一千零九十五条第一款 ...). */
+  now: string[];
+}
+
 /** An entry offered as an alternative or a related question. */
 export interface EntryRef {
   id: string;
@@ -46,9 +77,17 @@ export interface Reply {
     topic: string;
     basis: CitedBasis[];
     reviewed?: { by: string; at: string };
+    /** A check of the facts against the law text (not a legal review): shown as 已对照法典原文核对，待局法制审核. */
+    checked?: { by: string; at: string };
     /** Set when a cited source is superseded: the entry awaits re-review. */
     needsReview?: boolean;
   };
+  /** The law article the reply shows (a question naming an article, or the Code article of a repealed one). */
+  article?: ArticleView;
+  /** The repealed law's article the question named, when it did. */
+  repealed?: RepealedArticle;
+  /** Code articles that match a question no entry answers (status `fallback`: 可能相关的法条). */
+  relatedArticles?: ArticleView[];
   /** Candidates to choose from (clarify) or related questions (answered). */
   alternatives: EntryRef[];
   /** The bureau's contacts (status `contact`: the asker wants a person or the bureau's address). */
