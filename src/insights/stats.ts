@@ -2,7 +2,10 @@
  * Figures for the bureau's annual 法治政府建设 report and the staff stats page: questions, answered rate,
  * satisfaction, reach (unique askers), per topic, channel, event and week, and quiz participation.
  */
+import { AskerSketch, MERGED_SPARSE_MAX } from '../store/asker-sketch.js';
 import type { Db } from '../store/database.js';
+import { ensureAggregates } from '../store/question-aggregates.js';
+import { addDays, chinaDayStart, isCalendarDay, mondayOf } from '../time/china-day.js';
 
 /** Counts for one group (a topic, a channel, an event, a week). */
 export interface GroupFigures {
@@ -41,39 +44,85 @@ export interface Stats {
   byTopic: GroupFigures[];
   byChannel: GroupFigures[];
   byEvent: GroupFigures[];
-  /** ISO week starting Monday, e.g. 2026-11-23. */
+  /** ISO week starting Monday (China days), e.g. 2026-11-23. */
   byWeek: GroupFigures[];
   quiz: QuizFigures[];
 }
 
-/** A half-open period [from, to) of dates (YYYY-MM-DD; `to` inclusive as a day when given as a date). */
+/**
+ * The half-open UTC period [start, end) of China days `from`..`to` (YYYY-MM-DD, inclusive; an ISO timestamp is
+ * taken as it is).
+ */
 export function periodBounds(from: string, to: string): { start: string; end: string } {
-  const end = /^\d{4}-\d{2}-\d{2}$/.test(to) ? new Date(Date.parse(`${to}T00:00:00Z`) + 86_400_000).toISOString() : to;
-  return { start: /^\d{4}-\d{2}-\d{2}$/.test(from) ? `${from}T00:00:00.000Z` : from, end };
+  const start = isCalendarDay(from) ? chinaDayStart(from).toISOString() : from;
+  const end = isCalendarDay(to) ? chinaDayStart(addDays(to, 1)).toISOString() : to;
+  return { start, end };
 }
 
-const GROUP = (expr: string) => `
-  SELECT ${expr} AS key, COUNT(*) AS questions,
-         SUM(status = 'answered') AS answered, COUNT(DISTINCT user_hash) AS askers
-  FROM questions WHERE at >= @start AND at < @end AND ${expr} IS NOT NULL
-  GROUP BY key ORDER BY questions DESC, key`;
+interface DayRow {
+  day: string;
+  channel: string;
+  event: string;
+  topic: string;
+  status: string;
+  questions: number;
+  helpful: number;
+  unhelpful: number;
+}
 
-/** Computes the figures of [from, to] (dates, inclusive) from the question log and quiz results. */
+/** Distinct askers of a group over a set of days, merged from the day sketches. */
+function askersOf(db: Db, from: string, to: string): (dim: string, key: string, days?: readonly string[]) => number {
+  const rows = db.prepare('SELECT day, dim, key, sketch FROM asker_days WHERE day >= ? AND day <= ?').all(from, to) as { day: string; dim: string; key: string; sketch: Buffer }[];
+  const byGroup = new Map<string, { day: string; sketch: Buffer }[]>();
+  for (const r of rows) {
+    const id = `${r.dim}|${r.key}`;
+    const list = byGroup.get(id) ?? [];
+    list.push(r);
+    byGroup.set(id, list);
+  }
+  return (dim, key, days) => {
+    const wanted = days ? new Set(days) : undefined;
+    const merged = new AskerSketch(MERGED_SPARSE_MAX);
+    for (const r of byGroup.get(`${dim}|${key}`) ?? []) if (!wanted || wanted.has(r.day)) merged.merge(AskerSketch.fromBlob(r.sketch, MERGED_SPARSE_MAX));
+    return merged.count();
+  };
+}
+
+/**
+ * Computes the figures of [from, to] (China days, inclusive) from the daily aggregates of the question log and
+ * the quiz results. Distinct askers are exact up to 600 a day per group and then estimated (±1.6 %).
+ */
 export function computeStats(db: Db, from: string, to: string): Stats {
+  ensureAggregates(db);
+  const days = db.prepare('SELECT * FROM question_days WHERE day >= ? AND day <= ? AND questions > 0').all(from, to) as DayRow[];
+  const askers = askersOf(db, from, to);
+  const t = { questions: 0, answered: 0, unanswered: 0, clarify: 0, smalltalk: 0, helpful: 0, unhelpful: 0 };
+  const groups = { topic: new Map<string, GroupFigures>(), channel: new Map<string, GroupFigures>(), event: new Map<string, GroupFigures>(), week: new Map<string, GroupFigures>() };
+  const weekDays = new Map<string, Set<string>>();
+  const count = (map: Map<string, GroupFigures>, key: string, r: DayRow) => {
+    const g = map.get(key) ?? { key, questions: 0, answered: 0, askers: 0 };
+    g.questions += r.questions;
+    if (r.status === 'answered') g.answered += r.questions;
+    map.set(key, g);
+  };
+  for (const r of days) {
+    t.questions += r.questions;
+    if (r.status === 'answered') t.answered += r.questions;
+    else if (r.status === 'fallback') t.unanswered += r.questions;
+    else if (r.status === 'clarify') t.clarify += r.questions;
+    else if (r.status === 'smalltalk') t.smalltalk += r.questions;
+    t.helpful += r.helpful;
+    t.unhelpful += r.unhelpful;
+    if (r.topic) count(groups.topic, r.topic, r);
+    count(groups.channel, r.channel, r);
+    if (r.event) count(groups.event, r.event, r);
+    const week = mondayOf(r.day);
+    count(groups.week, week, r);
+    weekDays.set(week, (weekDays.get(week) ?? new Set()).add(r.day));
+  }
+  const ranked = (map: Map<string, GroupFigures>, dim: string) =>
+    [...map.values()].map((g) => ({ ...g, askers: askers(dim, g.key) })).sort((a, b) => b.questions - a.questions || (a.key < b.key ? -1 : 1));
   const p = periodBounds(from, to);
-  const totals = db
-    .prepare(
-      `SELECT COUNT(*) AS questions, COALESCE(SUM(status = 'answered'), 0) AS answered,
-              COALESCE(SUM(status = 'fallback'), 0) AS unanswered, COALESCE(SUM(status = 'clarify'), 0) AS clarify,
-              COALESCE(SUM(status = 'smalltalk'), 0) AS smalltalk,
-              COALESCE(SUM(feedback = 1), 0) AS helpful, COALESCE(SUM(feedback = -1), 0) AS unhelpful,
-              COUNT(DISTINCT user_hash) AS uniqueAskers
-       FROM questions WHERE at >= @start AND at < @end`,
-    )
-    .get(p) as Omit<Stats, 'from' | 'to' | 'answeredRate' | 'helpfulRate' | 'byTopic' | 'byChannel' | 'byEvent' | 'byWeek' | 'quiz'>;
-  const group = (expr: string) => db.prepare(GROUP(expr)).all(p) as GroupFigures[];
-  // Monday of the week: SQLite weekday 0 = Sunday.
-  const week = `date(at, '-' || ((CAST(strftime('%w', at) AS INTEGER) + 6) % 7) || ' days')`;
   const quiz = db
     .prepare(
       `SELECT COALESCE(event, '') AS event, COUNT(DISTINCT COALESCE(user_hash, id)) AS participants,
@@ -81,17 +130,18 @@ export function computeStats(db: Db, from: string, to: string): Stats {
        FROM quiz_results WHERE at >= @start AND at < @end GROUP BY COALESCE(event, '') ORDER BY participants DESC`,
     )
     .all(p) as QuizFigures[];
-  const fb = totals.helpful + totals.unhelpful;
+  const fb = t.helpful + t.unhelpful;
   return {
     from,
     to,
-    ...totals,
-    answeredRate: totals.questions ? totals.answered / totals.questions : 0,
-    helpfulRate: fb ? totals.helpful / fb : null,
-    byTopic: group('topic'),
-    byChannel: group('channel'),
-    byEvent: group('event'),
-    byWeek: group(week).sort((a, b) => a.key.localeCompare(b.key)),
+    ...t,
+    answeredRate: t.questions ? t.answered / t.questions : 0,
+    helpfulRate: fb ? t.helpful / fb : null,
+    uniqueAskers: askers('all', ''),
+    byTopic: ranked(groups.topic, 'topic'),
+    byChannel: ranked(groups.channel, 'channel'),
+    byEvent: ranked(groups.event, 'event'),
+    byWeek: [...groups.week.values()].map((g) => ({ ...g, askers: askers('all', '', [...(weekDays.get(g.key) ?? [])]) })).sort((a, b) => a.key.localeCompare(b.key)),
     quiz,
   };
 }

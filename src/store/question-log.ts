@@ -1,9 +1,13 @@
 /**
  * The question log: every question asked on every channel, with how it was answered and the asker's
- * feedback. User ids are kept only as salted hashes. Staff learn from it (gaps, stats).
+ * feedback. User ids are kept only as salted hashes (the salt in a key file outside the database, see
+ * user-salt.ts). Staff learn from it (gaps, stats), through daily aggregates kept as questions arrive.
  */
-import { createHash, randomBytes } from 'node:crypto';
-import { metaValue, type Db } from './database.js';
+import { createHash } from 'node:crypto';
+import type { Db } from './database.js';
+import { AskerDays, ensureAggregates } from './question-aggregates.js';
+import { userSaltOf } from './user-salt.js';
+import { chinaDay } from '../time/china-day.js';
 
 /** Channels that ask questions. */
 export type Channel = 'web' | 'api' | 'telegram' | 'cli';
@@ -45,9 +49,12 @@ export interface QuestionRow {
 export class QuestionLog {
   private readonly salt: string;
   private readonly insert;
+  private readonly askers: AskerDays;
 
   constructor(readonly db: Db) {
-    this.salt = metaValue(db, 'user_salt', () => randomBytes(16).toString('hex'));
+    this.salt = userSaltOf(db);
+    ensureAggregates(db);
+    this.askers = new AskerDays(db);
     this.insert = db.prepare(
       `INSERT INTO questions (at, channel, event, question, normalized, status, entry_id, topic, score, latency_ms, user_hash)
        VALUES (@at, @channel, @event, @question, @normalized, @status, @entryId, @topic, @score, @latencyMs, @userHash)`,
@@ -59,8 +66,17 @@ export class QuestionLog {
     return createHash('sha256').update(`${this.salt}:${user}`).digest('hex').slice(0, 24);
   }
 
-  /** Records a question; returns its id. */
+  /** Records a question (and its asker in the day's sketches); returns its id. */
   record(q: LoggedQuestion): number {
+    const userHash = q.user ? this.hashUser(q.user) : null;
+    return this.db.transaction(() => {
+      const id = this.insertRow(q, userHash);
+      if (userHash) this.askers.add(q.at, userHash, { channel: q.channel, event: q.event, topic: q.topic });
+      return id;
+    })();
+  }
+
+  private insertRow(q: LoggedQuestion, userHash: string | null): number {
     const info = this.insert.run({
       at: q.at,
       channel: q.channel,
@@ -72,7 +88,7 @@ export class QuestionLog {
       topic: q.topic ?? null,
       score: q.score ?? null,
       latencyMs: q.latencyMs,
-      userHash: q.user ? this.hashUser(q.user) : null,
+      userHash,
     });
     return Number(info.lastInsertRowid);
   }
@@ -92,9 +108,19 @@ export class QuestionLog {
     return this.db.prepare('SELECT * FROM questions WHERE at >= ? AND at < ? ORDER BY id').all(from, to) as QuestionRow[];
   }
 
-  /** Deletes rows older than `days` days before `now`; returns how many. */
+  /**
+   * Deletes everything about askers older than `days` days before `now`: questions (and with them the gap
+   * wordings), quiz results and the askers' day sketches. Returns how many questions went.
+   */
   prune(days: number, now: Date = new Date()): number {
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-    return this.db.prepare('DELETE FROM questions WHERE at < ?').run(cutoff).changes;
+    return this.db.transaction(() => {
+      const n = this.db.prepare('DELETE FROM questions WHERE at < ?').run(cutoff).changes;
+      this.db.prepare('DELETE FROM quiz_results WHERE at < ?').run(cutoff);
+      this.db.prepare('DELETE FROM asker_days WHERE day < ?').run(chinaDay(cutoff));
+      this.db.prepare('DELETE FROM gap_days WHERE day < ?').run(chinaDay(cutoff));
+      this.askers.clear();
+      return n;
+    })();
   }
 }

@@ -100,9 +100,10 @@
     });
   }
 
-  var today = new Date();
-  $('to').value = today.toISOString().slice(0, 10);
-  $('from').value = new Date(today.getTime() - 90 * 86400000).toISOString().slice(0, 10);
+  // Days are China's (UTC+8, no daylight saving), whatever the browser's time zone.
+  var chinaNow = Date.now() + 8 * 3600000;
+  $('to').value = new Date(chinaNow).toISOString().slice(0, 10);
+  $('from').value = new Date(chinaNow - 89 * 86400000).toISOString().slice(0, 10);
 
   $('query').addEventListener('submit', function (ev) {
     ev.preventDefault();

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { AS_ZHANG as AUTH, startAdmin, type AdminHarness } from '../admin/admin-app.js';
+import { chinaDay } from '../../src/time/china-day.js';
 
 let h: AdminHarness;
 let app: FastifyInstance;
-const today = new Date().toISOString().slice(0, 10);
+const today = chinaDay(); // the day the questions below are logged on (China's, not UTC's)
 
 beforeAll(async () => {
   h = await startAdmin({ outreach: true });
@@ -40,6 +41,16 @@ describe('staff insights', () => {
   it('rejects a bad period', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/admin/stats?from=2026-13-45x', headers: AUTH })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/admin/stats?from=2026-02-01&to=2026-01-01', headers: AUTH })).statusCode).toBe(400);
+    // Impossible calendar dates are refused with a Chinese message, not a 500 or a silently moved day.
+    for (const q of ['to=2026-13-01', 'to=2026-02-30', 'from=2026-04-31', 'from=2026-00-10']) {
+      for (const route of ['stats', 'gaps']) {
+        const r = await app.inject({ method: 'GET', url: `/api/admin/${route}?${q}`, headers: AUTH });
+        expect(r.statusCode, `${route}?${q}`).toBe(400);
+        expect(r.json().error).toContain('日期无效');
+      }
+    }
+    const draft = await app.inject({ method: 'POST', url: '/api/admin/gaps/draft', headers: AUTH, payload: { to: '2026-02-30', index: 1, id: 'x-y' } });
+    expect(draft.statusCode).toBe(400);
   });
 
   it('creates a draft from a gap with its questions prefilled', async () => {

@@ -7,8 +7,9 @@ import { Composer, InlineKeyboard } from 'grammy';
 import type { Admin } from '../../admin/admin.js';
 import { TOPICS, type Topic } from '../../knowledge/schema.js';
 import { todayInChina } from '../../knowledge/validity.js';
-import { findGaps } from '../../insights/gaps.js';
-import { computeStats, periodBounds } from '../../insights/stats.js';
+import { gapsBetween } from '../../insights/gap-query.js';
+import { computeStats } from '../../insights/stats.js';
+import { addDays, chinaDay, mondayOf } from '../../time/china-day.js';
 import type { AnswerEngine } from '../../engine/engine.js';
 import type { QuestionLog } from '../../store/question-log.js';
 import type { BotContext } from '../context.js';
@@ -35,7 +36,6 @@ interface DraftState {
   topic?: Topic;
 }
 
-const DAY = 86_400_000;
 const pct = (x: number | null) => (x === null ? '—' : `${Math.round(x * 100)}%`);
 
 /** The staff commands as one composer (installed before the question handler). */
@@ -51,18 +51,17 @@ export function staffCommands(deps: StaffCommandDeps): Composer<BotContext> {
 
   const s = composer.filter(isStaff);
   s.command('gaps', async (ctx) => {
-    const to = todayInChina(now());
-    const from = todayInChina(new Date(now().getTime() - 29 * DAY));
-    const p = periodBounds(from, to);
-    const gaps = findGaps(deps.log.between(p.start, p.end), deps.engine.analyzer).slice(0, 10);
+    const to = chinaDay(now());
+    const from = addDays(to, -29);
+    const gaps = (await gapsBetween(deps.log.db, deps.engine.analyzer, from, to)).slice(0, 10);
     if (!gaps.length) return ctx.reply(`近30天（${from} 至 ${to}）没有未能解答的问题。`);
     const lines = gaps.map((g, i) => `${i + 1}. ${g.sample}（${g.count}次）${g.examples.length > 1 ? `\n   也问：${g.examples.slice(1, 3).join('；')}` : ''}`);
     return ctx.reply([`近30天待补充的问题（${from} 至 ${to}）：`, ...lines, '', '用 /draft 起草新条目，或在 GET /api/admin/gaps 查看全部。'].join('\n'));
   });
 
   s.command('stats', async (ctx) => {
-    const today = todayInChina(now());
-    const monday = new Date(Date.parse(`${today}T00:00:00Z`) - ((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7) * DAY).toISOString().slice(0, 10);
+    const today = chinaDay(now());
+    const monday = mondayOf(today);
     const line = (label: string, from: string) => {
       const st = computeStats(deps.log.db, from, today);
       return `${label}：提问 ${st.questions} 个，解答率 ${pct(st.questions ? st.answeredRate : null)}，👍 占比 ${pct(st.helpfulRate)}（${st.helpful + st.unhelpful} 次评价），提问人数 ${st.uniqueAskers}`;

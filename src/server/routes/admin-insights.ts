@@ -9,8 +9,9 @@ import type { Admin } from '../../admin/admin.js';
 import type { AnswerEngine } from '../../engine/engine.js';
 import { TOPICS } from '../../knowledge/schema.js';
 import { todayInChina } from '../../knowledge/validity.js';
-import { findGaps } from '../../insights/gaps.js';
-import { computeStats, periodBounds } from '../../insights/stats.js';
+import { addDays, isCalendarDay } from '../../time/china-day.js';
+import { gapsBetween } from '../../insights/gap-query.js';
+import { computeStats } from '../../insights/stats.js';
 import type { QuestionLog } from '../../store/question-log.js';
 
 /** What the insight routes read. */
@@ -26,31 +27,33 @@ const periodQuery = {
   additionalProperties: false,
 } as const;
 
-/** The period of a request: `from`..`to` (dates, inclusive), by default the last 90 days. */
-function period(q: { from?: string; to?: string }): { from: string; to: string } {
+/**
+ * The period of a request: `from`..`to` (China days, inclusive), by default the last 90 days; a Chinese
+ * message for an impossible date (2026-02-30) or a reversed period.
+ */
+function period(q: { from?: string; to?: string }): { from: string; to: string; error?: string } {
+  for (const d of [q.from, q.to]) if (d !== undefined && !isCalendarDay(d)) return { from: '', to: '', error: `日期无效：${d}（应为真实存在的日期，例如 2026-03-01）。` };
   const to = q.to ?? todayInChina();
-  const from = q.from ?? new Date(Date.parse(`${to}T00:00:00Z`) - 89 * 86_400_000).toISOString().slice(0, 10);
+  const from = q.from ?? addDays(to, -89);
+  if (from > to) return { from, to, error: '起始日期不能晚于结束日期。' };
   return { from, to };
 }
 
 /** Insight routes under /api/admin (auth comes from the enclosing admin API). */
 export async function adminInsightRoutes(app: FastifyInstance, opts: { admin: Admin; insights: InsightDeps }): Promise<void> {
   const { log, engine } = opts.insights;
-  const gapsOf = (from: string, to: string) => {
-    const p = periodBounds(from, to);
-    return findGaps(log.between(p.start, p.end), engine.analyzer);
-  };
+  const gapsOf = (from: string, to: string) => gapsBetween(log.db, engine.analyzer, from, to);
 
   app.get<{ Querystring: { from?: string; to?: string } }>('/api/admin/stats', { schema: { querystring: periodQuery } }, async (request, reply) => {
-    const { from, to } = period(request.query);
-    if (from > to) return reply.code(400).send({ error: '起始日期不能晚于结束日期。' });
+    const { from, to, error } = period(request.query);
+    if (error) return reply.code(400).send({ error });
     return computeStats(log.db, from, to);
   });
 
   app.get<{ Querystring: { from?: string; to?: string } }>('/api/admin/gaps', { schema: { querystring: periodQuery } }, async (request, reply) => {
-    const { from, to } = period(request.query);
-    if (from > to) return reply.code(400).send({ error: '起始日期不能晚于结束日期。' });
-    return { from, to, gaps: gapsOf(from, to).map((g, i) => ({ index: i + 1, ...g })) };
+    const { from, to, error } = period(request.query);
+    if (error) return reply.code(400).send({ error });
+    return { from, to, gaps: (await gapsOf(from, to)).map((g, i) => ({ index: i + 1, ...g })) };
   });
 
   app.post<{ Body: { from?: string; to?: string; index: number; id: string; topic?: string } }>(
@@ -72,8 +75,9 @@ export async function adminInsightRoutes(app: FastifyInstance, opts: { admin: Ad
       },
     },
     async (request, reply) => {
-      const { from, to } = period(request.body);
-      const gap = gapsOf(from, to)[request.body.index - 1];
+      const { from, to, error } = period(request.body);
+      if (error) return reply.code(400).send({ error });
+      const gap = (await gapsOf(from, to))[request.body.index - 1];
       if (!gap) return reply.code(404).send({ error: '没有这个序号的待补充问题（请先查看 GET /api/admin/gaps）。' });
       const [title, ...rest] = gap.examples.map((q) => q.trim().slice(0, 80)).filter((q) => q.length >= 2);
       const draft = {

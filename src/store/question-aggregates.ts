@@ -1,0 +1,143 @@
+/**
+ * Aggregates of the question log kept as questions arrive, so staff statistics and gaps for a year read a
+ * few thousand rows instead of every question (issue 13):
+ * - `question_days`: counts per China day, channel, event, topic and status (with 👍/👎), kept by SQLite
+ *   triggers on insert, feedback update and delete of `questions` (so pruning and any writer stay in step);
+ * - `gap_days`: the unanswered questions (fallback, clarify, 👎) per China day and wording, by the same triggers;
+ * - `asker_days`: one {@link AskerSketch} of distinct askers per China day and group (all, topic, channel,
+ *   event), written by {@link AskerDays.add} when a question is recorded.
+ * Created on first use (and backfilled from the existing rows), outside the migration list.
+ */
+import type { Db } from './database.js';
+import { AskerSketch } from './asker-sketch.js';
+import { chinaDay } from '../time/china-day.js';
+
+/** The China day of a stored UTC timestamp, in SQL (`at` is an ISO string ending in Z). */
+const DAY = (col: string) => `date(${col}, '+8 hours')`;
+/** Whether a row counts as a gap, and as which reason, in SQL (mirrors insights/gaps.ts isUnanswered). */
+const GAP = (r: string) => `(${r}.status IN ('fallback', 'clarify') OR ${r}.feedback IS -1)`;
+const FALLBACK = (r: string) => `(${r}.status = 'fallback')`;
+const CLARIFY = (r: string) => `(${r}.status = 'clarify')`;
+const UNHELPFUL = (r: string) => `(${r}.status NOT IN ('fallback', 'clarify') AND ${r}.feedback IS -1)`;
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS question_days (
+    day TEXT NOT NULL, channel TEXT NOT NULL, event TEXT NOT NULL, topic TEXT NOT NULL, status TEXT NOT NULL,
+    questions INTEGER NOT NULL DEFAULT 0, helpful INTEGER NOT NULL DEFAULT 0, unhelpful INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, channel, event, topic, status)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS gap_days (
+    day TEXT NOT NULL, normalized TEXT NOT NULL, question TEXT NOT NULL,
+    fallback INTEGER NOT NULL DEFAULT 0, clarify INTEGER NOT NULL DEFAULT 0, unhelpful INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (day, normalized, question)
+  ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS asker_days (
+    day TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, sketch BLOB NOT NULL,
+    PRIMARY KEY (day, dim, key)
+  ) WITHOUT ROWID;`;
+
+/** The counter updates of one row (`sign` +1 on insert, -1 on delete). */
+function bump(r: 'NEW' | 'OLD', sign: 1 | -1): string {
+  const s = sign === 1 ? '+' : '-';
+  return `
+    INSERT INTO question_days (day, channel, event, topic, status, questions, helpful, unhelpful)
+    VALUES (${DAY(`${r}.at`)}, ${r}.channel, COALESCE(${r}.event, ''), COALESCE(${r}.topic, ''), ${r}.status,
+            ${sign}, ${sign} * (${r}.feedback IS 1), ${sign} * (${r}.feedback IS -1))
+    ON CONFLICT (day, channel, event, topic, status) DO UPDATE SET
+      questions = questions ${s} 1,
+      helpful = helpful ${s} (${r}.feedback IS 1),
+      unhelpful = unhelpful ${s} (${r}.feedback IS -1);
+    INSERT INTO gap_days (day, normalized, question, fallback, clarify, unhelpful)
+    SELECT ${DAY(`${r}.at`)}, COALESCE(NULLIF(${r}.normalized, ''), ${r}.question), ${r}.question,
+           ${sign} * ${FALLBACK(r)}, ${sign} * ${CLARIFY(r)}, ${sign} * ${UNHELPFUL(r)}
+    WHERE ${GAP(r)}
+    ON CONFLICT (day, normalized, question) DO UPDATE SET
+      fallback = fallback ${s} ${FALLBACK(r)}, clarify = clarify ${s} ${CLARIFY(r)}, unhelpful = unhelpful ${s} ${UNHELPFUL(r)};`;
+}
+
+const TRIGGERS = `
+  CREATE TRIGGER IF NOT EXISTS questions_agg_insert AFTER INSERT ON questions BEGIN ${bump('NEW', 1)} END;
+  CREATE TRIGGER IF NOT EXISTS questions_agg_delete AFTER DELETE ON questions BEGIN ${bump('OLD', -1)}
+    DELETE FROM gap_days WHERE day = ${DAY('OLD.at')} AND fallback <= 0 AND clarify <= 0 AND unhelpful <= 0;
+  END;
+  CREATE TRIGGER IF NOT EXISTS questions_agg_feedback AFTER UPDATE OF feedback ON questions
+    WHEN OLD.feedback IS NOT NEW.feedback BEGIN ${bump('OLD', -1)} ${bump('NEW', 1)}
+    DELETE FROM gap_days WHERE day = ${DAY('OLD.at')} AND normalized = COALESCE(NULLIF(OLD.normalized, ''), OLD.question)
+      AND question = OLD.question AND fallback <= 0 AND clarify <= 0 AND unhelpful <= 0;
+  END;`;
+
+/** Creates the aggregate tables and triggers when missing, and fills them from the rows already logged. */
+export function ensureAggregates(db: Db): void {
+  const had = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'question_days'").get();
+  if (had) return;
+  db.transaction(() => {
+    db.exec(SCHEMA);
+    db.exec(TRIGGERS);
+    db.exec(`
+      INSERT INTO question_days (day, channel, event, topic, status, questions, helpful, unhelpful)
+      SELECT ${DAY('at')}, channel, COALESCE(event, ''), COALESCE(topic, ''), status, COUNT(*), SUM(feedback IS 1), SUM(feedback IS -1)
+      FROM questions GROUP BY 1, 2, 3, 4, 5;
+      INSERT INTO gap_days (day, normalized, question, fallback, clarify, unhelpful)
+      SELECT ${DAY('q.at')}, COALESCE(NULLIF(q.normalized, ''), q.question), q.question, SUM(${FALLBACK('q')}), SUM(${CLARIFY('q')}), SUM(${UNHELPFUL('q')})
+      FROM questions q WHERE ${GAP('q')} GROUP BY 1, 2, 3;`);
+    const askers = new AskerDays(db, 100_000);
+    for (const r of db.prepare('SELECT at, channel, event, topic, user_hash FROM questions WHERE user_hash IS NOT NULL').iterate() as Iterable<SketchRow>) {
+      askers.add(r.at, r.user_hash, { channel: r.channel, event: r.event, topic: r.topic });
+    }
+  })();
+}
+
+interface SketchRow {
+  at: string;
+  channel: string;
+  event: string | null;
+  topic: string | null;
+  user_hash: string;
+}
+
+/** The groups a question's asker is counted in. */
+export interface AskerGroups {
+  channel: string;
+  event?: string | null;
+  topic?: string | null;
+}
+
+/** The per-day asker sketches: updated per question, merged per period. */
+export class AskerDays {
+  private readonly cache = new Map<string, AskerSketch>();
+  private readonly read;
+  private readonly write;
+
+  /** `cacheSize`: sketches kept in memory between writes (default: 64, enough for a few days' groups). */
+  constructor(
+    private readonly db: Db,
+    private readonly cacheSize = 64,
+  ) {
+    this.read = db.prepare('SELECT sketch FROM asker_days WHERE day = ? AND dim = ? AND key = ?').pluck();
+    this.write = db.prepare('INSERT INTO asker_days (day, dim, key, sketch) VALUES (?, ?, ?, ?) ON CONFLICT (day, dim, key) DO UPDATE SET sketch = excluded.sketch');
+  }
+
+  /** Counts the asker `userHash` of a question at `at` (ISO) in its day's sketches. */
+  add(at: string, userHash: string, groups: AskerGroups): void {
+    const day = chinaDay(at);
+    const dims: [string, string][] = [['all', ''], ['channel', groups.channel]];
+    if (groups.topic) dims.push(['topic', groups.topic]);
+    if (groups.event) dims.push(['event', groups.event]);
+    for (const [dim, key] of dims) {
+      const id = `${day}|${dim}|${key}`;
+      let sketch = this.cache.get(id);
+      if (!sketch) {
+        const blob = this.read.get(day, dim, key) as Buffer | undefined;
+        sketch = blob ? AskerSketch.fromBlob(blob) : new AskerSketch();
+        if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+      } else this.cache.delete(id); // re-insert as most recent
+      this.cache.set(id, sketch);
+      if (sketch.add(userHash)) this.write.run(day, dim, key, sketch.toBlob());
+    }
+  }
+
+  /** Forgets cached sketches (after a prune deleted rows). */
+  clear(): void {
+    this.cache.clear();
+  }
+}
