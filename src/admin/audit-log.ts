@@ -2,7 +2,7 @@
 import type { Db } from '../store/database.js';
 
 /** What staff did to an entry. */
-export type AuditAction = 'create' | 'update' | 'approve' | 'retire' | 'import' | 'reload';
+export type AuditAction = 'create' | 'update' | 'approve' | 'retire' | 'import' | 'reload' | 'return';
 
 /** One audit row. */
 export interface AuditRecord {
@@ -47,6 +47,16 @@ export class AuditLog {
       )
       .all(...args) as AuditRecord[];
     return rows;
+  }
+
+  /**
+   * Whether `actor` approved exactly `version` of the entry (an `approve` row whose new version is it): the
+   * proof that an entry's `reviewed` was set by a staff approval and the text has not changed since.
+   */
+  approved(entryId: string, actor: string, version: string): boolean {
+    return !!this.db
+      .prepare("SELECT 1 FROM audit WHERE entry_id = ? AND action = 'approve' AND actor = ? AND new_version = ? LIMIT 1")
+      .get(entryId, actor, version);
   }
 
   /** The staff member who last edited the entry's current text, or undefined (hand-written, or never edited). */

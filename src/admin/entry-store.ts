@@ -11,7 +11,7 @@ import type { Entry, Source } from '../knowledge/schema.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { AuditAction, AuditLog } from './audit-log.js';
 import { EditError } from './edit-error.js';
-import { checkEntry } from './entry-check.js';
+import { checkEntry, type FieldError } from './entry-check.js';
 import { KIND_DIR, type EntryFile } from './entry-files.js';
 import { entryToYaml, versionOf } from './entry-yaml.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -87,6 +87,25 @@ export class EntryStore {
     const rev = this.deps.revisions.get(id);
     if (!rev) return { entry: f.entry, version: f.version, status: f.entry.status, pendingRevision: false, file: f.file };
     return { entry: rev.entry, version: rev.version, status: f.entry.status, published: f.entry, pendingRevision: true, file: f.file };
+  }
+
+  /** Version of the entry file itself (what the public is served), or undefined for an unknown id. */
+  fileVersion(id: string): string | undefined {
+    return this.files.get(id)?.version;
+  }
+
+  /**
+   * The field errors saving `body` as entry `id` would meet (the same checks as create and update; nothing is
+   * written). Empty when it would save.
+   */
+  check(body: unknown, id: string): FieldError[] {
+    try {
+      this.validate(body, id);
+      return [];
+    } catch (err) {
+      if (err instanceof EditError) return err.errors ?? [{ field: '', message: err.message }];
+      throw err;
+    }
   }
 
   /** Version of an entry file as last written or loaded (the watcher skips files the store wrote itself). */

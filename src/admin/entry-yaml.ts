@@ -4,13 +4,13 @@
  */
 import { createHash } from 'node:crypto';
 import { Document, Scalar, YAMLMap, YAMLSeq } from 'yaml';
-import type { Entry } from '../knowledge/schema.js';
+import { EntrySchema, type Entry } from '../knowledge/schema.js';
 
-/** Key order of entry files (the order of the schema and of knowledge/README.md). */
-export const ENTRY_KEY_ORDER = [
-  'id', 'kind', 'topic', 'title', 'questions', 'keywords', 'answer', 'basis', 'related',
-  'status', 'reviewed', 'updated', 'valid_from', 'valid_until',
-] as const;
+/**
+ * Key order of entry files: the order of the schema's fields (and of knowledge/README.md), so that no field
+ * the schema knows (formerly, review_note, checked ...) is dropped when staff save an entry.
+ */
+export const ENTRY_KEY_ORDER = Object.keys(EntrySchema.properties) as (keyof Entry)[];
 
 /** Fields kept on one line as `[a, b, c]` (short terms). */
 const FLOW_LISTS = new Set(['keywords', 'related']);
@@ -33,7 +33,7 @@ export function entryToYaml(entry: Entry): string {
       node.type = String(value).includes('\n') || String(value).length > 60 ? Scalar.BLOCK_LITERAL : Scalar.PLAIN;
     }
     if (node instanceof YAMLSeq) node.flow = FLOW_LISTS.has(key) || (key === 'questions' && (value as unknown[]).length === 0);
-    if (key === 'reviewed' && node instanceof YAMLMap) node.flow = true;
+    if ((key === 'reviewed' || key === 'checked') && node instanceof YAMLMap) node.flow = true;
     map.add(doc.createPair(key, node));
   }
   doc.contents = map;

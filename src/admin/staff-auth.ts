@@ -20,6 +20,11 @@ export class StaffAuth {
     return this.staff.length > 0;
   }
 
+  /** Whether `name` is a configured staff member (a console session of a removed name no longer counts). */
+  knows(name: unknown): name is string {
+    return typeof name === 'string' && this.staff.some((s) => s.name === name);
+  }
+
   /**
    * The staff name for an `Authorization` header value (`Bearer <token>`), or undefined. Every configured
    * token is compared (fixed-length digests, `timingSafeEqual`), so timing reveals neither which token nor

@@ -23,7 +23,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { engine: AnswerEn
         basis: cited.basis,
         notices: cited.notices,
         related: e.related.filter((id) => engine.entry(id)).map((id) => ({ id, title: engine.entry(id)!.title })),
-        reviewed: e.reviewed,
+        reviewed: engine.options.recordedReview(e),
         updated: e.updated,
       };
     },

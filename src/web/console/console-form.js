@@ -1,0 +1,299 @@
+/*
+ * 「新建条目」 and edit (#new, #edit/<id>): a form built from the entry schema's fields as the server
+ * describes them (labels, options, limits), validated live by the server with the checks of
+ * check-knowledge, saved as a draft (a published entry gets a revision that waits for 法制审核).
+ */
+(function () {
+  'use strict';
+  var PC = window.PC, el = PC.el, add = PC.add;
+
+  /** Parses 第一千零九十五条… into 1095 (undefined when it is not an article number). */
+  function articleNumber(text) {
+    var m = /^第([零〇一二两三四五六七八九十百千]+)条/.exec(String(text || '').trim());
+    if (!m) return undefined;
+    var digits = { '零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
+    var units = { '十': 10, '百': 100, '千': 1000 };
+    var total = 0, cur = 0;
+    for (var i = 0; i < m[1].length; i++) {
+      var ch = m[1][i];
+      if (ch in digits) cur = digits[ch];
+      else { total += (cur || 1) * units[ch]; cur = 0; }
+    }
+    return total + cur || undefined;
+  }
+  PC.articleNumber = articleNumber;
+
+  var lines = function (text) { return text.split('\n').map(function (s) { return s.trim(); }).filter(Boolean); };
+  var terms = function (text) { return text.split(/[\s,，、;；]+/).map(function (s) { return s.trim(); }).filter(Boolean); };
+
+  function control(f, value) {
+    var c;
+    if (f.input === 'select') c = PC.select('f-' + f.name, f.options, value);
+    else if (f.input === 'textarea' || f.input === 'lines') c = el('textarea');
+    else c = el('input');
+    c.id = 'f-' + f.name;
+    if (f.input === 'date') c.type = 'date';
+    if (f.input === 'text' && f.maxLength) c.maxLength = f.maxLength;
+    if (f.required) c.required = true;
+    if (f.description) c.title = f.description;
+    if (value !== undefined && f.input !== 'select') c.value = Array.isArray(value) ? value.join(f.input === 'terms' ? '，' : '\n') : value;
+    return c;
+  }
+
+  function limits(f) {
+    if (f.minLength && f.maxLength) return (f.input === 'lines' ? '每行 ' : '') + f.minLength + '–' + f.maxLength + ' 字。';
+    if (f.minLength) return '至少 ' + f.minLength + ' 字。';
+    return '';
+  }
+
+  PC.views['new'] = function (box) { form(box, null); };
+  PC.views.edit = function (box, id) {
+    PC.api('GET', '/api/admin/console/entries/' + encodeURIComponent(id)).then(function (r) { form(box, r.data); }, function (err) {
+      add(box, el('p', 'error', err.message));
+    });
+  };
+
+  function form(box, detail) {
+    PC.loadForm().then(function (spec) { build(box, spec, detail); }, function (err) { add(box, el('p', 'error', err.message)); });
+  }
+
+  function build(box, spec, detail) {
+    var entry = detail ? detail.entry : { kind: 'faq', topic: 'general', questions: [], keywords: [], basis: [], related: [] };
+    if (!detail && PC.prefill) {
+      entry.title = PC.prefill.title;
+      entry.questions = PC.prefill.questions;
+      PC.prefill = null;
+    }
+    var version = detail ? detail.version : null;
+    var card = el('form', 'card');
+    card.noValidate = true;
+    add(card, el('h2', null, detail ? '修改条目：' + detail.title : '新建条目'));
+    if (detail) {
+      add(card, PC.badges(detail));
+      if (detail.status === 'published') add(card, el('p', 'notice', '这是已发布的条目：保存后成为“修改待审核”，批准前群众仍看到原来的答复。'));
+      if (detail.sentBack) add(card, el('p', 'notice', '退回意见（' + detail.sentBack.by + '，' + PC.time(detail.sentBack.at) + '）：' + detail.sentBack.comment));
+    }
+    var summary = el('div', 'summary');
+    summary.setAttribute('role', 'alert');
+    add(card, summary);
+    var errs = {};
+    var more = el('details');
+    add(more, el('summary', null, '更多（可不填）'));
+    var related = entry.related.slice();
+    var basisBox, relatedChips;
+
+    spec.fields.forEach(function (f) {
+      var wrap;
+      if (f.input === 'basis') wrap = basisField(f);
+      else if (f.input === 'related') wrap = relatedField(f);
+      else {
+        var c = control(f, entry[f.name]);
+        if (f.name === 'id' && detail) c.disabled = true;
+        wrap = PC.field(f.label + (f.required ? '' : '（可不填）'), c, f.hint + ' ' + limits(f));
+      }
+      var e = el('p', 'error');
+      e.id = 'err-' + f.name;
+      errs[f.name] = e;
+      wrap.appendChild(e);
+      (f.required ? card : more).appendChild(wrap);
+    });
+    add(card, more);
+    var status = el('p', 'ok');
+    status.setAttribute('role', 'status');
+    var save = el('button', null, '保存草稿');
+    save.type = 'submit';
+    add(card, el('div', 'actions'), status);
+    card.querySelector('.actions').appendChild(save);
+    add(box, card);
+
+    function basisField(f) {
+      var wrap = el('fieldset', 'field');
+      add(wrap, el('legend', null, f.label), el('p', 'hint', f.hint));
+      basisBox = el('div');
+      wrap.appendChild(basisBox);
+      (entry.basis.length ? entry.basis : [{ source: '', article: '' }]).forEach(addBasisRow);
+      add(wrap, PC.button('添加一条依据', 'quiet', function () { addBasisRow({ source: '', article: '' }); }));
+      return wrap;
+    }
+
+    function addBasisRow(b) {
+      var n = basisBox.children.length;
+      var row = el('div', 'basis-row');
+      var options = [{ value: '', label: '（请选择来源）' }].concat(spec.sources.map(function (s) {
+        return { value: s.id, label: s.name + (s.inForce ? '' : '（' + s.validity + '）') };
+      }));
+      var src = PC.select('b-source-' + n, options, b.source);
+      src.className = 'b-source';
+      var art = el('input');
+      art.id = 'b-article-' + n;
+      art.className = 'b-article';
+      art.value = b.article || '';
+      art.placeholder = '第…条';
+      art.pattern = spec.articlePattern;
+      var text = el('div', 'article-text');
+      text.setAttribute('aria-live', 'polite');
+      var remove = PC.button('删除', 'danger', function () { row.remove(); changed(); });
+      add(row, PC.field('来源', src), PC.field('条款', art), remove, text);
+      var err = el('p', 'error b-error');
+      row.appendChild(err);
+      basisBox.appendChild(row);
+      var lookup = function () { showArticle(src.value, art.value, text); };
+      src.addEventListener('change', lookup);
+      art.addEventListener('input', lookup);
+      if (b.article) lookup();
+    }
+
+    function relatedField(f) {
+      var wrap = el('div', 'field');
+      var input = el('input');
+      input.id = 'f-related';
+      input.setAttribute('list', 'related-options');
+      input.placeholder = '输入标题或编号，选中后点“添加”';
+      var list = el('datalist');
+      list.id = 'related-options';
+      spec.entries.forEach(function (e) {
+        var o = el('option');
+        o.value = e.id;
+        o.label = e.title;
+        list.appendChild(o);
+      });
+      relatedChips = el('div', 'chips');
+      var addOne = function () {
+        var v = input.value.trim();
+        var hit = spec.entries.filter(function (e) { return e.id === v || e.title === v; })[0];
+        if (hit && related.indexOf(hit.id) < 0) related.push(hit.id);
+        input.value = '';
+        drawChips();
+        changed();
+      };
+      var row = el('div', 'row-inline');
+      add(row, input, PC.button('添加', 'quiet', addOne));
+      var label = el('label', null, f.label + '（可不填）');
+      label.htmlFor = 'f-related';
+      add(wrap, label, row, list, relatedChips, el('p', 'hint', f.hint));
+      drawChips();
+      return wrap;
+    }
+
+    function drawChips() {
+      relatedChips.textContent = '';
+      related.forEach(function (id) {
+        var e = spec.entries.filter(function (x) { return x.id === id; })[0];
+        var chip = el('span', 'chip', e ? e.title : id);
+        chip.appendChild(PC.button('移除', null, function () { related = related.filter(function (r) { return r !== id; }); drawChips(); changed(); }));
+        relatedChips.appendChild(chip);
+      });
+    }
+
+    /** The entry as the form holds it now (empty optional fields left out). */
+    function collect() {
+      var out = {};
+      spec.fields.forEach(function (f) {
+        if (f.input === 'basis') {
+          out.basis = [];
+          basisBox.querySelectorAll('.basis-row').forEach(function (row) {
+            var s = row.querySelector('.b-source').value, a = row.querySelector('.b-article').value.trim();
+            if (s || a) out.basis.push({ source: s, article: a });
+          });
+          return;
+        }
+        if (f.input === 'related') { out.related = related.slice(); return; }
+        var v = PC.$('f-' + f.name).value;
+        if (f.input === 'lines') out[f.name] = lines(v);
+        else if (f.input === 'terms') out[f.name] = terms(v);
+        else if (v.trim() || f.required) out[f.name] = f.input === 'textarea' ? v.replace(/\s+$/, '') : v.trim();
+        if (!f.required && Array.isArray(out[f.name]) && !out[f.name].length) delete out[f.name];
+      });
+      if (detail) out.id = detail.id;
+      if (detail && detail.entry.checked) out.checked = detail.entry.checked;
+      return out;
+    }
+
+    /** Shows field errors next to their fields; those without a field go to the summary. */
+    function showErrors(errors, warnings) {
+      Object.keys(errs).forEach(function (k) { errs[k].textContent = ''; });
+      basisBox.querySelectorAll('.b-error').forEach(function (e) { e.textContent = ''; });
+      summary.textContent = '';
+      var loose = [];
+      (errors || []).forEach(function (e) {
+        var m = /^basis\[(\d+)\]\.?(\w*)/.exec(e.field);
+        var name = e.field.replace(/[\[.].*$/, '');
+        var label = labelOf(name) + (m ? ' 第' + (Number(m[1]) + 1) + '条' + (m[2] === 'article' ? '的条款' : m[2] === 'source' ? '的来源' : '') : '');
+        if (m && basisBox.querySelectorAll('.basis-row')[Number(m[1])]) {
+          basisBox.querySelectorAll('.basis-row')[Number(m[1])].querySelector('.b-error').textContent = label + '：' + e.message;
+        } else if (errs[name]) errs[name].textContent = (errs[name].textContent ? errs[name].textContent + '；' : '') + e.message;
+        else loose.push((e.field ? e.field + '：' : '') + e.message);
+      });
+      if (errors && errors.length) add(summary, el('p', null, '还有 ' + errors.length + ' 处需要修改才能保存：'));
+      loose.forEach(function (t) { add(summary, el('p', null, t)); });
+      (warnings || []).forEach(function (w) { add(summary, el('p', 'warn', w.message)); });
+    }
+
+    function labelOf(name) {
+      var f = spec.fields.filter(function (x) { return x.name === name; })[0];
+      return f ? f.label : name;
+    }
+
+    var timer, seq = 0;
+    function changed() {
+      status.textContent = '';
+      clearTimeout(timer);
+      timer = setTimeout(validate, 400);
+    }
+    function validate() {
+      var mine = ++seq;
+      return PC.api('POST', '/api/admin/console/validate', { entry: collect(), create: !detail }).then(function (r) {
+        if (mine === seq) showErrors(r.data.errors, r.data.warnings);
+        return r.data;
+      }, function (err) { summary.textContent = err.message; });
+    }
+    card.addEventListener('input', changed);
+    card.addEventListener('change', changed);
+
+    card.addEventListener('submit', function (ev) {
+      ev.preventDefault();
+      save.disabled = true;
+      status.textContent = '';
+      var body = collect();
+      var req = detail
+        ? PC.api('PUT', '/api/admin/entries/' + encodeURIComponent(detail.id), body, { 'if-match': '"' + version + '"' })
+        : PC.api('POST', '/api/admin/entries', body);
+      req.then(function (r) {
+        version = r.data.version;
+        showErrors([], []);
+        var text = r.data.pendingRevision ? '草稿已保存（修改待法制审核，批准前群众仍看到原答复）' : '草稿已保存，等待另一位工作人员在“待审核”中批准发布';
+        PC.form = null;
+        if (!detail) {
+          PC.toast('草稿已保存');
+          location.hash = '#edit/' + encodeURIComponent(body.id);
+          PC.savedMessage = text;
+          return;
+        }
+        status.textContent = text;
+        PC.toast('草稿已保存');
+        PC.refreshCounts();
+      }, function (err) {
+        if (err.body && err.body.errors) showErrors(err.body.errors, []);
+        summary.insertBefore(el('p', null, err.message), summary.firstChild);
+        if (err.status === 412) add(summary, el('p', null, '请复制您的修改，刷新页面后再改。'));
+      }).then(function () { save.disabled = false; });
+    });
+    if (PC.savedMessage) { status.textContent = PC.savedMessage; PC.savedMessage = null; }
+    if (!detail) PC.$('f-id').focus();
+    if (detail || entry.title) validate();
+  }
+
+  var cache = {};
+  /** Shows the Code's article text under a 条款 field (H1's law data); nothing when it cannot be found. */
+  function showArticle(source, article, target) {
+    var n = articleNumber(article);
+    target.textContent = '';
+    if (source !== 'eco-code' || !n) return;
+    var key = source + '/' + n;
+    var show = function (a) { if (a && articleNumber(article) === n) target.textContent = a.article + '　' + a.text; };
+    if (key in cache) return show(cache[key]);
+    fetch('/api/laws/' + source + '/articles/' + n, { headers: { accept: 'application/json' } })
+      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (a) { cache[key] = a; show(a); }, function () {});
+  }
+})();
