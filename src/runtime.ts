@@ -13,15 +13,21 @@ import type { Config } from './config/config.js';
 import { openDatabase, type Db } from './store/database.js';
 import { QuestionLog } from './store/question-log.js';
 import { AskService } from './service/ask-service.js';
+import type { ConversationStore } from './engine/conversation.js';
+import { SqliteConversationStore } from './store/conversation-store.js';
 
-/** Loads the knowledge and builds the engine; throws {@link KnowledgeError} on an invalid tree. */
-export async function createEngine(config: Pick<Config, 'knowledgeDir' | 'bureauName' | 'bureauPhone' | 'bureauHours'> & Partial<Pick<Config, 'bureauAddress' | 'bureauMapUrl'>>): Promise<{
+/**
+ * Loads the knowledge and builds the engine; throws {@link KnowledgeError} on an invalid tree. `conversations`:
+ * where follow-up context is kept (default: the engine's own memory).
+ */
+export async function createEngine(config: Pick<Config, 'knowledgeDir' | 'bureauName' | 'bureauPhone' | 'bureauHours'> & Partial<Pick<Config, 'bureauAddress' | 'bureauMapUrl'>>, conversations?: ConversationStore): Promise<{
   engine: AnswerEngine;
   knowledge: Knowledge;
 }> {
   const knowledge = await loadKnowledge(config.knowledgeDir, todayInChina());
   if (hasErrors(knowledge.problems)) throw new KnowledgeError(knowledge.problems.filter((p) => p.severity === 'error'));
   const engine = new AnswerEngine(knowledge, {
+    conversations,
     contacts: { bureauName: config.bureauName, phone: config.bureauPhone, hours: config.bureauHours, address: config.bureauAddress ?? '', mapUrl: config.bureauMapUrl },
   });
   return { engine, knowledge };
@@ -41,8 +47,12 @@ export interface Services {
  * `logger` hears of questions that could not be recorded (default: none).
  */
 export async function createServices(config: Config, logger?: Pick<Logger, 'error'>): Promise<Services> {
-  const { engine, knowledge } = await createEngine(config);
   const db = openDatabase(path.join(config.dataDir, 'pufa.db'));
+  // Conversations live in the database, so follow-ups survive a restart and every process sees them.
+  const { engine, knowledge } = await createEngine(config, new SqliteConversationStore(db)).catch((err: unknown) => {
+    db.close();
+    throw err;
+  });
   const log = new QuestionLog(db);
   log.prune(config.questionLogDays);
   const onLogError = (err: unknown) => logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'question not recorded in the log');

@@ -17,6 +17,11 @@ export interface DecisionOptions {
   candidates: number;
   /** Weights of the features in the confidence (default: relative 0.15, coverage 0.45, closeness 0.4). */
   weights: { relative: number; coverage: number; closeness: number };
+  /**
+   * With a focus (a follow-up searched together with the previous question), the share of the confidence that
+   * depends on covering the focus: confidence × (1 − w + w × focus coverage) (default: 0.5).
+   */
+  focusWeight: number;
 }
 
 /** Default decision thresholds. */
@@ -26,6 +31,7 @@ export const DEFAULT_DECISION: DecisionOptions = {
   clarifyRatio: 0.97,
   candidates: 12,
   weights: { relative: 0.15, coverage: 0.45, closeness: 0.4 },
+  focusWeight: 0.5,
 };
 
 /** A reranked candidate. */
@@ -70,18 +76,41 @@ export function coveredBy(chars: readonly string[], needle: string): number[] {
   return at;
 }
 
-/** Reranks candidates of a question and decides. */
+/**
+ * A follow-up searched together with the previous question: where it starts in the text (a code-point position)
+ * and the tokens of a second candidate search (the previous question's domain terms and the follow-up's tokens,
+ * so that entries about both are found even when those words are too common for the first search).
+ */
+export interface Focus {
+  from: number;
+  tokens: string[];
+}
+
+/**
+ * Reranks candidates of a question and decides. With a `focus` (a follow-up searched together with the previous
+ * question), entries must be about the follow-up's words to rank high.
+ */
 export function decide(
   index: KnowledgeIndex,
   normalized: string,
   tokens: string[],
   options: DecisionOptions = DEFAULT_DECISION,
   prior: (id: string) => number = () => 1,
+  focus?: Focus,
 ): Decision {
   const unique = [...new Set(tokens)];
   const cands = index.candidates(unique, options.candidates);
+  const topOf = new Map<string, number>(cands.map((c) => [c.id, cands[0].score]));
+  if (focus?.tokens.length) {
+    const more = index.candidates([...new Set(focus.tokens)], options.candidates);
+    for (const c of more) {
+      if (topOf.has(c.id)) continue;
+      cands.push(c);
+      topOf.set(c.id, more[0].score);
+    }
+  }
   if (cands.length === 0) return { kind: 'none', ranked: [] };
-  const top = cands[0].score;
+  const focusFrom = focus?.from;
   const content = contentPositions(normalized, index.analyzer.stopwords);
   const qWeight = unique.reduce((s, t) => s + index.idf(t), 0);
 
@@ -101,6 +130,14 @@ export function decide(
     const covered = new Set<number>();
     for (const k of known) if (hasTerm(t.all, k.id)) for (const i of positions.get(k.tok)!) covered.add(i);
     const coverage = content.length ? content.filter((i) => covered.has(i)).length / content.length : 0;
+    // A follow-up's own words must be what the entry is about (its title or 相似问), not only words of its answer.
+    const focus = focusFrom === undefined ? [] : content.filter((i) => i >= focusFrom);
+    let focusFactor = 1;
+    if (focus.length) {
+      const about = new Set<number>();
+      for (const k of known) if (t.asked.some((a) => hasTerm(a, k.id))) for (const i of positions.get(k.tok)!) about.add(i);
+      focusFactor = 1 - options.focusWeight + (options.focusWeight * focus.filter((i) => about.has(i)).length) / focus.length;
+    }
     let closeness = 0;
     for (const asked of t.asked) {
       let shared = 0;
@@ -112,9 +149,9 @@ export function decide(
       }
       if (aWeight > 0 && qWeight > 0) closeness = Math.max(closeness, shared / Math.sqrt(aWeight * qWeight));
     }
-    const relative = c.score / top;
+    const relative = c.score / topOf.get(c.id)!;
     const w = options.weights;
-    const confidence = prior(c.id) * (w.relative * relative + w.coverage * coverage + w.closeness * closeness);
+    const confidence = prior(c.id) * focusFactor * (w.relative * relative + w.coverage * coverage + w.closeness * closeness);
     return { id: c.id, relative, coverage, closeness, confidence };
   });
   ranked.sort((a, b) => b.confidence - a.confidence);

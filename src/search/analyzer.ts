@@ -99,6 +99,11 @@ export class Analyzer {
     return this.stop.size === 0 ? out : out.filter((t) => !this.stop.has(t));
   }
 
+  /** Whether an already normalised text names a domain term (a dictionary term or a synonym's canonical term). */
+  namesTerm(normalized: string): boolean {
+    return this.termPattern !== null && normalized.search(this.termPattern) >= 0;
+  }
+
   /** Normalises a raw text and returns its tokens. */
   tokenize(text: string): string[] {
     return this.tokensOf(this.normalize(text));

@@ -1,0 +1,115 @@
+/**
+ * What a question means in its conversation, before the decision is turned into a reply: a follow-up is searched
+ * together with the previous question (「那报告表呢」 after 「环评报告书审批要多久」), and a long or two-part message
+ * is searched by its question clauses, the story around them left out. Pure: it only calls `search`.
+ */
+import { questionClauses } from './clauses.js';
+import type { Decision, Focus, Scored } from './decide.js';
+import { asksAspectOnly, followUpCore, followUpKind, withContext } from './follow-up.js';
+
+/** What {@link understand} needs. */
+export interface UnderstandInput {
+  /** The folded question (NFKC, simplified, lower case). */
+  folded: string;
+  /** Its normalised search text. */
+  normalized: string;
+  /** The normalised search text of the conversation's previous question, if any. */
+  previous?: string;
+  /** Searches a normalised text; a `focus` marks a follow-up searched with the previous question. */
+  search: (normalized: string, focus?: Focus) => Decision;
+  /** The tokens of a normalised text. */
+  tokens: (normalized: string) => string[];
+  /** Normalises a folded text (fillers, synonyms). */
+  normalize: (text: string) => string;
+  /** Whether a normalised text names a domain term. */
+  hasTerm: (normalized: string) => boolean;
+  /** Minimum coverage and confidence of a candidate offered to clarify a long message. */
+  offerAt: { coverage: number; confidence: number };
+}
+
+/** How the question was understood. */
+export interface Understood {
+  decision: Decision;
+  /** The search text to remember as the conversation's context. */
+  query: string;
+  /** How it was read: alone, as a follow-up, or by its question clauses. */
+  via: 'alone' | 'follow-up' | 'clauses';
+  /** Entries for the message's other question(s), to offer beside the answer. */
+  also: string[];
+}
+
+/** A message this long (characters without spaces) or longer is read clause by clause (default 16). */
+export const LONG_MESSAGE_CHARS = 16;
+
+/** Reads a question in its conversation; see the module comment. */
+export function understand(input: UnderstandInput): Understood {
+  const alone = input.search(input.normalized);
+  const plain: Understood = { decision: alone, query: input.normalized, via: 'alone', also: [] };
+
+  const kind = input.previous ? followUpKind(input.folded, (t) => input.hasTerm(input.normalize(t))) : undefined;
+  if (kind && input.previous && (kind === 'marked' || alone.kind !== 'answer')) {
+    const core = input.normalize(followUpCore(input.folded));
+    // A follow-up naming a matter swaps the subject and keeps the question (那报告表呢: the same question about
+    // 报告表); one asking only about an aspect keeps the subject's domain terms and asks that (那罚多少钱).
+    const subject = [...new Set(input.tokens(input.previous).filter((t) => input.hasTerm(t)))];
+    const base = !asksAspectOnly(core) || subject.length === 0 ? input.previous : subject.join(' ');
+    const { text, focusFrom } = withContext(base, core);
+    const joined = input.search(text, { from: focusFrom, tokens: [...subject, ...input.tokens(core)] });
+    if (joined.kind !== 'none') return { decision: joined, query: text, via: 'follow-up', also: [] };
+    // A follow-up that names its own subject may stand alone; one that does not is not guessed at.
+    if (alone.kind === 'answer' && input.hasTerm(core)) return plain;
+    const offers = joined.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= input.offerAt.confidence).slice(0, 3);
+    if (offers.length) return { decision: { kind: 'clarify', ranked: offers }, query: text, via: 'follow-up', also: [] };
+    return alone.kind === 'answer' ? { decision: { kind: 'none', ranked: alone.ranked }, query: input.previous, via: 'follow-up', also: [] } : plain;
+  }
+
+  const compact = input.folded.replace(/\s+/g, '');
+  if ([...compact].length < LONG_MESSAGE_CHARS) return plain;
+  const clauses = questionClauses(input.folded);
+  if (clauses.length === 0 || (clauses.length === 1 && clauses[0].text === compact)) return plain;
+  const read = clauses.map((c) => {
+    const normalized = input.normalize(c.text);
+    return { normalized, decision: input.search(normalized) };
+  });
+  const top = (d: Decision): Scored | undefined => (d.kind === 'answer' ? d.best : d.ranked[0]);
+  const main = read.findIndex((r) => r.decision.kind === 'answer');
+  if (main < 0) {
+    if (alone.kind === 'answer') return plain;
+    // Nothing answers: offer the best candidate of each part (and of the whole) that is close enough.
+    const offers: Scored[] = [];
+    for (const d of [...read.map((r) => r.decision), alone]) {
+      const best = top(d);
+      if (best && best.coverage >= input.offerAt.coverage && best.confidence >= input.offerAt.confidence && !offers.some((o) => o.id === best.id)) offers.push(best);
+    }
+    if (offers.length === 0) return plain;
+    return { decision: { kind: 'clarify', ranked: offers.slice(0, 3) }, query: read[0].normalized, via: 'clauses', also: [] };
+  }
+  const chosen = read[main].decision as Extract<Decision, { kind: 'answer' }>;
+  if (alone.kind === 'answer' && alone.best.id !== chosen.best.id && alone.best.confidence > chosen.best.confidence) {
+    return { ...plain, also: others(read, alone.best.id, top) };
+  }
+  return { decision: chosen, query: read[main].normalized, via: 'clauses', also: others(read, chosen.best.id, top) };
+}
+
+/** The best entries of the other clauses, for offering beside the answer. */
+function others(read: { decision: Decision }[], answered: string, top: (d: Decision) => Scored | undefined): string[] {
+  const ids: string[] = [];
+  for (const r of read) {
+    const best = r.decision.kind === 'none' ? undefined : top(r.decision);
+    if (best && best.id !== answered && !ids.includes(best.id)) ids.push(best.id);
+  }
+  return ids.slice(0, 2);
+}
+
+/**
+ * The answer text with a note on the message's other question(s), offered among the related questions; placed
+ * before the closing legal notice when the text ends with it.
+ */
+export function withAlsoNote(text: string, titles: readonly string[], notice: string): string {
+  if (titles.length === 0) return text;
+  const note = `您的留言里还问到：${titles.map((t) => `“${t}”`).join('、')}，请点下方相关问题查看。`;
+  const parts = text.split('\n\n');
+  if (parts.at(-1) === notice) parts.splice(parts.length - 1, 0, note);
+  else parts.push(note);
+  return parts.join('\n\n');
+}
