@@ -26,10 +26,18 @@ const FILLER = /请问|麻烦|帮我|帮忙|我想|想|查一下|查询|查查|�
 /** What a name of another law or regulation ends with. */
 const OTHER_LAW = /(法|条例|办法|规定|细则|标准|决定|解释|意见|通知|名录|规范|指南)$/;
 
+/** A match of 「<law name>31条」 (no 第), shaped like a match of {@link ARTICLE}. */
+function bareAfterName(q: string, library: LawLibrary): RegExpExecArray | null {
+  const m = /([0-9]{1,4}|[零〇一二两三四五六七八九十百千]{1,8})条/.exec(q);
+  if (!m || !library.names.some((n) => q.slice(0, m.index).endsWith(n.name))) return null;
+  return m;
+}
+
 /** The reference in `question`, or undefined. */
 export function findArticleReference(question: string, library: LawLibrary): ArticleReference | undefined {
   const q = question.normalize('NFKC').replace(/\s+/g, '');
-  const m = ARTICLE.exec(q);
+  // 第 may be left out right after a law's name: 环评法31条.
+  const m = ARTICLE.exec(q) ?? bareAfterName(q, library);
   if (!m) return undefined;
   const number = chineseToNumber(m[1]);
   if (!number) return undefined;

@@ -21,6 +21,9 @@ export interface FieldBoosts {
 /** Default field boosts: questions > title > keywords > answer. */
 export const DEFAULT_BOOSTS: FieldBoosts = { questions: 3, title: 3, keywords: 2, answer: 1 };
 
+/** Boost of the `formerly` field (old articles the rule came from), unless FieldBoosts sets one (default: 1). */
+export const FORMERLY_BOOST = 1;
+
 /** One candidate entry for a question. */
 export interface Candidate {
   id: string;
@@ -33,6 +36,7 @@ interface IndexedDoc {
   title: string;
   questions: string;
   keywords: string;
+  formerly: string;
   answer: string;
 }
 
@@ -88,13 +92,13 @@ export class KnowledgeIndex {
     readonly indexAnswers = true,
   ) {
     this.search = new MiniSearch<IndexedDoc>({
-      fields: this.indexAnswers ? ['title', 'questions', 'keywords', 'answer'] : ['title', 'questions', 'keywords'],
+      fields: this.indexAnswers ? ['title', 'questions', 'keywords', 'formerly', 'answer'] : ['title', 'questions', 'keywords', 'formerly'],
       storeFields: [],
       // Fields were tokenized once in `remember`; MiniSearch takes those tokens.
       tokenize: (text) => this.pending.get(text) ?? analyzer.tokenize(text),
       processTerm: (term) => term,
       searchOptions: {
-        boost: { ...boosts },
+        boost: { formerly: FORMERLY_BOOST, ...boosts },
         combineWith: 'OR',
         tokenize: (text) => text.split(' ').filter(Boolean),
         processTerm: (term) => term,
@@ -219,6 +223,9 @@ export class KnowledgeIndex {
       title: e.title,
       questions: e.questions.join('\n'),
       keywords: e.keywords.join(' '),
+      // The repealed articles the entry's rule came from: a question naming 原《环境影响评价法》第三十一条 still
+      // finds the rule. A field of its own, so that it does not dilute the keywords' scores.
+      formerly: (e.formerly ?? []).join(' '),
       answer: e.answer,
     };
     // Each question is tokenized once: for its own set (closeness) and for the questions field.
@@ -226,9 +233,9 @@ export class KnowledgeIndex {
     const questionTokens = e.questions.map((q) => a.tokenize(q));
     this.pending.set(doc.title, titleTokens);
     this.pending.set(doc.questions, questionTokens.flat());
-    for (const f of [doc.keywords, doc.answer]) if (!this.pending.has(f)) this.pending.set(f, a.tokenize(f));
+    for (const f of [doc.keywords, doc.formerly, doc.answer]) if (!this.pending.has(f)) this.pending.set(f, a.tokenize(f));
     const asked = [titleTokens, ...questionTokens].map((t) => this.intern(t));
-    const all = this.intern([doc.title, doc.questions, doc.keywords, doc.answer].flatMap((f) => this.pending.get(f)!));
+    const all = this.intern([doc.title, doc.questions, doc.keywords, doc.formerly, doc.answer].flatMap((f) => this.pending.get(f)!));
     for (const term of all) this.df[term]++;
     this.tokens.set(e.id, { all, asked });
     return doc;
