@@ -124,7 +124,7 @@ describe('Telegram channel against the Bot API emulator [slow]', () => {
 
   it('a deep link from a poster greets for the event', async () => {
     const [welcome] = await say('/start wed2026');
-    expect(welcome.message.text).toContain('6月5日是环境日');
+    expect(welcome.message.text).toContain('6月5日是世界环境日');
     expect(welcome.message.text).toContain('您好！我是');
   });
 

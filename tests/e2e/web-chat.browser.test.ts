@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
 
   it("shows a known event's own greeting", async () => {
     const { context, page, problems } = await open(360, 740, '?event=wed2026');
-    await expect.poll(() => page.locator('#event').textContent()).toContain('6月5日是环境日');
+    await expect.poll(() => page.locator('#event').textContent()).toContain('6月5日是世界环境日');
     expect(problems).toEqual([]);
     await context.close();
   }, 60_000);
