@@ -53,6 +53,7 @@
       ]));
       var timer;
       var load = function () {
+        if (!filters.isConnected) return;
         var params = [];
         ['q', 'topic', 'kind', 'status', 'flag'].forEach(function (k) {
           var v = PC.$('filter-' + k).value.trim();

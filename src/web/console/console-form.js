@@ -241,6 +241,7 @@
       timer = setTimeout(validate, 400);
     }
     function validate() {
+      if (!card.isConnected) return Promise.resolve(null);
       var mine = ++seq;
       return PC.api('POST', '/api/admin/console/validate', { entry: collect(), create: !detail }).then(function (r) {
         if (mine === seq) showErrors(r.data.errors, r.data.warnings);

@@ -43,12 +43,17 @@
     add(head, PC.field('显示', filter), el('p', 'hint', '群众看到的是“答复”；“内部备注”只有工作人员看得到。联系方式只用于回复本人，请勿外传。'));
     var list = el('div');
     add(box, head, list);
+    var seq = 0;
     var load = function () {
-      list.textContent = '';
+      var mine = ++seq;
       PC.api('GET', '/api/admin/messages' + (filter.value ? '?status=' + filter.value : '')).then(function (r) {
+        if (mine !== seq) return;
+        list.textContent = '';
         if (!r.data.messages.length) add(list, el('p', 'card', '没有这类留言。'));
         r.data.messages.forEach(function (m) { list.appendChild(messageCard(m, load)); });
       }, function (err) {
+        if (mine !== seq) return;
+        list.textContent = '';
         if (err.status === 404 || err.status === 503) add(list, el('p', 'card notice', '留言功能未开启。'));
         else add(list, el('p', 'error', err.message));
       });
@@ -71,7 +76,9 @@
     var msg = el('p', 'error');
     msg.setAttribute('role', 'alert');
     var send = function (status) {
-      var body = { reply: reply.value.trim(), note: note.value.trim() };
+      var body = {};
+      if (reply.value.trim()) body.reply = reply.value.trim();
+      if (note.value.trim() || !status) body.note = note.value.trim();
       if (status) body.status = status;
       if (status === 'replied' && !body.reply) { msg.textContent = '请先写答复，群众凭回执码会看到它。'; return; }
       PC.api('POST', '/api/admin/messages/' + encodeURIComponent(m.id), body).then(function () {
