@@ -20,6 +20,7 @@ import { media } from './features/media.js';
 import { welcome } from './features/welcome.js';
 import { quizFeature } from './features/quiz.js';
 import { leaveMessageFeature } from './features/leave-message.js';
+import { notThis } from './features/not-this.js';
 import { describeError } from './safe-error.js';
 
 /** Default per-user rate limit: 20 messages or button presses per 30 seconds. */
@@ -75,7 +76,7 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       },
     }),
   );
-  const features = [groups, welcome, help, ...(deps.messages ? [leaveMessageFeature(deps.messages)] : []), contact, feedback, entryButtons, media, quizFeature(deps.quiz ?? { questions: [] }), ...(deps.staff ? [deps.staff] : []), ask];
+  const features = [groups, welcome, help, ...(deps.messages ? [leaveMessageFeature(deps.messages)] : []), contact, feedback, notThis, entryButtons, media, quizFeature(deps.quiz ?? { questions: [] }), ...(deps.staff ? [deps.staff] : []), ask];
   bot.errorBoundary(errorHandler(token), ...features);
   // Errors outside the boundary (the middleware above) are still never fatal.
   bot.catch(errorHandler(token));

@@ -17,7 +17,9 @@ export type CallbackAction =
   /** Show the topic menu. */
   | { kind: 'menu' }
   /** Show the human contacts. */
-  | { kind: 'contact' };
+  | { kind: 'contact' }
+  /** 「不是这个问题」 under the answer to logged question `logId` (0 when the question was not logged). */
+  | { kind: 'notThis'; logId: number };
 
 /** Thrown when an action cannot be encoded in 64 bytes. */
 export class CallbackDataError extends Error {
@@ -36,6 +38,8 @@ export function encodeCallback(action: CallbackAction): string {
         ? `f:${action.logId}:${action.helpful ? 1 : 0}`
         : action.kind === 'topic'
           ? `t:${action.key}`
+          : action.kind === 'notThis'
+            ? `n:${action.logId}`
           : action.kind === 'menu'
             ? 'm'
             : 'c';
@@ -62,6 +66,8 @@ export function decodeCallback(data: string | undefined): CallbackAction | undef
   if (m) return { kind: 'entry', id: m[1] };
   m = /^f:(\d{1,15}):([01])$/.exec(data);
   if (m) return { kind: 'feedback', logId: Number(m[1]), helpful: m[2] === '1' };
+  m = /^n:(\d{1,15})$/.exec(data);
+  if (m) return { kind: 'notThis', logId: Number(m[1]) };
   m = /^t:([a-z]{1,20})$/.exec(data);
   if (m) return { kind: 'topic', key: m[1] };
   return undefined;

@@ -5,13 +5,13 @@ import { escapeHtml } from './html.js';
 
 const BASIS_HEADING = '法律依据：';
 
-/** The HTML of a reply: the entry's title in bold (answers), 法律依据 in bold, the notice in italics. */
+/** The HTML of a reply: 「您问的是：<title>」 (answers), 法律依据 in bold, the notice in italics. */
 export function formatReply(reply: Reply): string {
   const paragraphs = reply.text.split('\n\n').map((p) => {
     if (p.startsWith(BASIS_HEADING)) return `<b>${BASIS_HEADING}</b>${escapeHtml(p.slice(BASIS_HEADING.length))}`;
     if (p === LEGAL_NOTICE) return `<i>${escapeHtml(p)}</i>`;
     return escapeHtml(p);
   });
-  if (reply.status === 'answered' && reply.entry) paragraphs.unshift(`<b>${escapeHtml(reply.entry.title)}</b>`);
+  if (reply.status === 'answered' && reply.entry) paragraphs.unshift(`您问的是：<b>${escapeHtml(reply.entry.title)}</b>`);
   return paragraphs.join('\n\n');
 }

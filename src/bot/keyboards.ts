@@ -36,9 +36,10 @@ export function topicQuestions(refs: EntryRef[]): InlineKeyboard {
   return entryRows(new InlineKeyboard(), refs).text('« 返回主题菜单', encodeCallback({ kind: 'menu' }));
 }
 
-/** Under an answer: related questions, 👍 / 👎 (when the question was logged) and 联系工作人员. */
+/** Under an answer: 不是这个问题, related questions, 👍 / 👎 (when the question was logged) and 联系工作人员. */
 export function answerKeyboard(related: EntryRef[], logId?: number): InlineKeyboard {
-  const kb = entryRows(new InlineKeyboard(), related.slice(0, 3));
+  const kb = new InlineKeyboard().text('不是这个问题', encodeCallback({ kind: 'notThis', logId: logId ?? 0 })).row();
+  entryRows(kb, related.slice(0, 3));
   if (logId !== undefined) {
     kb.text('👍 有帮助', encodeCallback({ kind: 'feedback', logId, helpful: true }));
     kb.text('👎 没帮助', encodeCallback({ kind: 'feedback', logId, helpful: false })).row();

@@ -240,7 +240,10 @@ export class AnswerEngine {
     if (decision.kind === 'answer') {
       const entry = this.entries.get(decision.best.id)!;
       if (session) this.conversations.set(session, { query: understood.query, entryId: entry.id });
-      return this.answered(entry, day, decision.best, session, ownCase, understood.also);
+      const reply = this.answered(entry, day, decision.best, session, ownCase, understood.also);
+      // The runner-ups, for 「不是这个问题」: candidates that cover enough of the question.
+      const next = decision.ranked.slice(1).filter((r) => r.coverage >= d.minCoverage && this.live(r.id, day));
+      return { ...reply, candidates: next.slice(0, 3).map((r) => this.ref(r.id)) };
     }
     if (decision.kind === 'clarify') {
       const alternatives = decision.ranked.map((r) => this.ref(r.id));

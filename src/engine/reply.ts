@@ -26,6 +26,8 @@ export interface CitedBasis {
   article: string;
   /** 现行有效 / 尚未施行（…） / 已被《…》取代（…） */
   validity: string;
+  /** The article's number when the law's text is shipped (the law page links it: /law/<source>#a<number>). */
+  number?: number;
 }
 
 /** One article of a shipped law text, with its place and its validity on the day of the question. */
@@ -90,6 +92,11 @@ export interface Reply {
   relatedArticles?: ArticleView[];
   /** Candidates to choose from (clarify) or related questions (answered). */
   alternatives: EntryRef[];
+  /**
+   * Answered replies: the next-best matches of the question (for 「不是这个问题」), best first, at most 3; absent when
+   * the entry was chosen directly (a button, a number).
+   */
+  candidates?: EntryRef[];
   /** The bureau's contacts (status `contact`: the asker wants a person or the bureau's address). */
   contact?: ReplyContact;
   /** Confidence in [0, 1] of the best match, when there was one. */

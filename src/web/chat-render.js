@@ -91,8 +91,54 @@
       box.appendChild(row);
     }
 
+    /**
+     * 「您问的是：<title>」 above an answer, with 「不是这个问题」: it opens the other matches (or the related
+     * questions), the hotlines and, where the contact panel is loaded, the 留言 form.
+     */
+    function renderUnderstood(box, msg) {
+      var reply = msg.reply;
+      if (!reply.entry || !reply.entry.title) return;
+      var row = el('div', 'understood');
+      var line = el('p', null, '您问的是：');
+      line.appendChild(el('strong', null, reply.entry.title));
+      row.appendChild(line);
+      var toggle = el('button', 'not-this', '不是这个问题');
+      toggle.type = 'button';
+      toggle.setAttribute('aria-expanded', 'false');
+      row.appendChild(toggle);
+      box.appendChild(row);
+      var panel = null;
+      toggle.addEventListener('click', function () {
+        if (panel) {
+          panel.hidden = !panel.hidden;
+          toggle.setAttribute('aria-expanded', String(!panel.hidden));
+          return;
+        }
+        panel = el('div', 'not-this-panel');
+        var others = (reply.candidates && reply.candidates.length ? reply.candidates : reply.alternatives) || [];
+        if (others.length) {
+          panel.appendChild(el('p', null, '您是不是想问：'));
+          var chips = el('div', 'chips candidates');
+          others.forEach(function (a) { chips.appendChild(chip(a.title, deps.ask)); });
+          panel.appendChild(chips);
+        }
+        panel.appendChild(el('p', null, (others.length ? '都不是？' : '') + '可以换个说法再问，或者联系工作人员：'));
+        var contacts = el('div', 'contacts');
+        [['tel:12369', '📞 拨打 12369 环保举报热线'], ['tel:12345', '📞 拨打 12345 政务服务便民热线']].forEach(function (c) {
+          var a = el('a', 'call', c[1]);
+          a.href = c[0];
+          contacts.appendChild(a);
+        });
+        panel.appendChild(contacts);
+        leaveButton(panel, msg.question);
+        row.parentNode.insertBefore(panel, row.nextSibling);
+        toggle.setAttribute('aria-expanded', 'true');
+      });
+    }
+
     function renderAnswered(box, msg) {
       var reply = msg.reply;
+      renderUnderstood(box, msg);
       var parts = String(reply.text).split(/\n{2,}/);
       var legal = parts.length && parts[parts.length - 1].indexOf(LEGAL_PREFIX) === 0 ? parts.pop() : null;
       var basisAt = -1;

@@ -44,6 +44,7 @@ export const askSchema = {
           required: ['id', 'title', 'topic', 'basis'],
         },
         alternatives: { type: 'array', items: refSchema },
+        candidates: { type: 'array', items: refSchema },
         contact: {
           type: 'object',
           properties: {
