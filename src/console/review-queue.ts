@@ -9,7 +9,7 @@ import { EditError } from '../admin/edit-error.js';
 import type { EntryStore, EntryView } from '../admin/entry-store.js';
 import type { AnswerEngine } from '../engine/engine.js';
 import { formatCitation } from '../engine/compose.js';
-import type { Entry } from '../knowledge/schema.js';
+import { TOPICS, type Entry } from '../knowledge/schema.js';
 import { entryRow, type EntryRow } from './entry-list.js';
 import { KIND_LABELS } from './form-spec.js';
 import { lineDiff, type DiffLine } from './line-diff.js';
@@ -41,7 +41,7 @@ export interface QueueItem extends EntryRow {
 export function entryLines(e: Entry | undefined, engine: AnswerEngine): string[] {
   if (!e) return [];
   const sources = engine.sourceMap();
-  const lines = [`标题：${e.title}`, `类型：${KIND_LABELS[e.kind]}`, `主题：${e.topic}`];
+  const lines = [`标题：${e.title}`, `类型：${KIND_LABELS[e.kind]}`, `主题：${TOPICS[e.topic]}`];
   for (const q of e.questions) lines.push(`相似问：${q}`);
   if (e.keywords.length) lines.push(`关键词：${e.keywords.join('、')}`);
   for (const l of e.answer.trim().split('\n')) lines.push(`答复：${l}`);

@@ -149,8 +149,8 @@
       renderBasis(box, reply.entry && reply.entry.basis);
       notices.forEach(function (p) { if (p.trim()) box.appendChild(el('p', 'notice', p.trim())); });
       if (reply.entry && reply.entry.reviewed && reply.entry.reviewed.at) {
-        // Who reviewed it, as recorded in the entry (the bureau's 法制审核 or the team's check against the law text).
-        box.appendChild(el('p', 'reviewed', '审核：' + (reply.entry.reviewed.by || '工作人员') + '（' + reply.entry.reviewed.at + '）'));
+        // The bureau's 法制审核: the server sends `reviewed` only when a staff approval recorded it (issue 12).
+        box.appendChild(el('p', 'reviewed', '法制审核：' + (reply.entry.reviewed.by || '工作人员') + '（' + reply.entry.reviewed.at + '）'));
       }
       if (legal) box.appendChild(el('p', 'legal', legal));
       if (reply.alternatives && reply.alternatives.length) {
