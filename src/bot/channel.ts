@@ -48,7 +48,7 @@ export function createTelegramChannel(
   const log = logger.child({ channel: 'telegram' });
   const bot = createBot(
     token,
-    { service: services.service, logger: log, popularity: logPopularity(services.log), ...extra },
+    { service: services.service, logger: log, popularity: logPopularity(services.log), publicUrl: config.publicUrl, ...extra },
     config.telegramApiRoot ? { client: { apiRoot: config.telegramApiRoot } } : undefined,
   );
   const webhook = config.publicUrl ? { secret: webhookSecret(config.telegramWebhookSecret) } : undefined;

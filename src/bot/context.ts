@@ -32,6 +32,8 @@ export interface BotDeps {
   quiz?: QuizDeps;
   /** Visitors' 留言 (default: none: 联系工作人员 shows the contacts only). */
   messages?: MessageStore;
+  /** Public base URL (PUBLIC_URL): 法律依据 lines link to the law page there (default: none, no links). */
+  publicUrl?: string;
   /** Per-user rate limit (default: 20 messages or button presses per 30 seconds). */
   rateLimit?: { timeFrameMs: number; limit: number };
 }

@@ -40,7 +40,7 @@ export function replyKeyboard(reply: LoggedReply, canLeaveMessage = false): Inli
 
 /** Sends an engine reply as HTML with its buttons. */
 export async function sendReply(ctx: BotContext, reply: LoggedReply): Promise<void> {
-  await replyHtml(ctx, formatReply(reply), replyKeyboard(reply, !!ctx.deps.messages));
+  await replyHtml(ctx, formatReply(reply, { publicUrl: ctx.deps.publicUrl }), replyKeyboard(reply, !!ctx.deps.messages));
 }
 
 /** Asks the service as this chat and user (with the chat's event), logging the question. */

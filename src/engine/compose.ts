@@ -2,6 +2,7 @@
 import type { Entry, Source } from '../knowledge/schema.js';
 import { chineseDate, outOfForce, validityOn } from '../knowledge/validity.js';
 import type { CitedBasis } from './reply.js';
+import type { LawLibrary } from '../law/library.js';
 
 /** The bureau's contacts shown in fallbacks and /contact. */
 export interface Contacts {
@@ -31,8 +32,11 @@ export interface CitedEntry {
   warning?: string;
 }
 
-/** Cites an entry's basis with validity on `day`; also returns the notices of announced changes. */
-export function citeBasis(entry: Entry, sources: Map<string, Source>, day: string): CitedEntry {
+/**
+ * Cites an entry's basis with validity on `day`; also returns the notices of announced changes. With `laws`, a
+ * citation of a shipped law text carries the article's number (for links to the law page).
+ */
+export function citeBasis(entry: Entry, sources: Map<string, Source>, day: string, laws?: Pick<LawLibrary, 'cited'>): CitedEntry {
   const notices = new Set<string>();
   const ended: string[] = [];
   const pending: string[] = [];
@@ -43,7 +47,8 @@ export function citeBasis(entry: Entry, sources: Map<string, Source>, day: strin
     if (v.notice) notices.add(v.notice);
     if (outOfForce(v)) ended.push(`《${src.name}》${v.endsOn ? `已于${chineseDate(v.endsOn)}${v.status === 'repealed' ? '废止' : '被新法取代'}` : v.label}`);
     if (v.status === 'pending') pending.push(`《${src.name}》${v.label}`);
-    return { source: b.source, name: src.name, article: b.article, validity: v.label };
+    const shipped = laws?.cited(b.source, b.article);
+    return { source: b.source, name: src.name, article: b.article, validity: v.label, ...(shipped ? { number: shipped.number } : {}) };
   });
   const warnings: string[] = [];
   if (ended.length) {

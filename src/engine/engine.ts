@@ -273,7 +273,7 @@ export class AnswerEngine {
   }
 
   private answered(entry: Entry, day: string, best: Scored | undefined, session?: string, ownCase = false, also: string[] = []): Reply {
-    const cited = citeBasis(entry, this.sources, day);
+    const cited = citeBasis(entry, this.sources, day, this.laws);
     const alsoRefs = also.filter((id) => id !== entry.id && this.live(id, day)).map((id) => this.ref(id));
     let extra: string | undefined;
     if (ownCase && entry.id !== this.options.remedyEntryId) {

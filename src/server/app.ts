@@ -22,6 +22,7 @@ import type { Admin } from '../admin/admin.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { messageRoutes } from './routes/messages.js';
 import { contactRoutes } from './routes/contact.js';
+import { lawRoutes } from './routes/laws.js';
 
 /** What the app needs. */
 export interface AppDeps {
@@ -61,6 +62,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(askRoutes, { service, rateLimitPerMinute: deps.rateLimitPerMinute ?? 60 });
   await app.register(entryRoutes, { engine: deps.engine });
   await app.register(webChatRoutes, { engine: deps.engine, hotQuestions: deps.hotQuestions, service });
+  await app.register(lawRoutes, { engine: deps.engine });
   if (deps.outreach) {
     const o = deps.outreach;
     await app.register(outreachRoutes, { engine: deps.engine, events: o.events, publicUrl: o.publicUrl, telegramBotUsername: o.telegramBotUsername });
@@ -73,6 +75,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(contactRoutes, { contacts: () => deps.engine.options.contacts, messages: !!deps.messages });
   if (deps.messages) await app.register(messageRoutes, { messages: deps.messages });
   // The admin API and the staff console (/admin) share one cookie session (src/console).
-  await app.register(staffArea, { engine: deps.engine, admin: deps.admin, insights, events, messages: deps.messages });
+  await app.register(staffArea, { engine: deps.engine, admin: deps.admin, insights, events, messages: deps.messages, publicUrl: deps.outreach?.publicUrl });
   return app;
 }

@@ -42,6 +42,35 @@
       return name + articles.join('、');
     }
 
+    /** The law page's address of an article: /law/eco-code#a1095. */
+    function lawHref(source, number) {
+      return '/law/' + encodeURIComponent(source) + '#a' + number;
+    }
+
+    /** One 法律依据 line; each article whose law text is shipped links to it on the law page. */
+    function citationItem(group) {
+      var first = group[0];
+      if (!group.some(function (b) { return b.number; })) return el('li', null, citation(group));
+      var li = el('li', null, /^[^（(]*（GB/.test(first.name) ? first.name : '《' + first.name + '》');
+      group.filter(function (b) { return b.article !== '全文'; }).forEach(function (b, i) {
+        if (i > 0) li.appendChild(document.createTextNode('、'));
+        if (!b.number) return li.appendChild(document.createTextNode(b.article));
+        var a = el('a', 'law-link', b.article);
+        a.href = lawHref(b.source, b.number);
+        li.appendChild(a);
+      });
+      return li;
+    }
+
+    /** 「在法典全文中查看」 under a looked-up article. */
+    function articleLink(article) {
+      var p = el('p', 'law-page');
+      var a = el('a', 'law-link', '在《' + article.name.replace(/^中华人民共和国/, '') + '》全文中查看' + article.article);
+      a.href = lawHref(article.source, article.number);
+      p.appendChild(a);
+      return p;
+    }
+
     function renderBasis(box, basis) {
       if (!basis || !basis.length) return;
       box.appendChild(el('h4', null, '法律依据'));
@@ -54,7 +83,7 @@
       });
       var list = el('ul', 'basis');
       bySource.forEach(function (group) {
-        var li = el('li', null, citation(group));
+        var li = citationItem(group);
         var validity = group[0].validity;
         li.appendChild(el('span', 'validity' + (validity === '现行有效' ? '' : ' warn'), validity));
         list.appendChild(li);
@@ -145,9 +174,15 @@
       parts.forEach(function (p, i) { if (basisAt < 0 && p.indexOf(BASIS_PREFIX) === 0) basisAt = i; });
       var answer = basisAt >= 0 ? parts.slice(0, basisAt) : parts;
       var notices = basisAt >= 0 ? parts.slice(basisAt + 1) : [];
-      answer.forEach(function (p) { if (p.trim()) box.appendChild(el('p', null, p.trim())); });
+      // A reply citing law not in force opens with ⚠️: shown as a warning.
+      answer.forEach(function (p) { if (p.trim()) box.appendChild(el('p', p.trim().indexOf('⚠️') === 0 ? 'notice warn' : null, p.trim())); });
       renderBasis(box, reply.entry && reply.entry.basis);
       notices.forEach(function (p) { if (p.trim()) box.appendChild(el('p', 'notice', p.trim())); });
+      if (reply.article) box.appendChild(articleLink(reply.article));
+      if (reply.entry && reply.entry.checked && !(reply.entry.reviewed && reply.entry.reviewed.at)) {
+        // Checked against the law text by the team: true, and not a legal review.
+        box.appendChild(el('p', 'reviewed', '已对照法典原文核对，待局法制审核'));
+      }
       if (reply.entry && reply.entry.reviewed && reply.entry.reviewed.at) {
         // The bureau's 法制审核: the server sends `reviewed` only when a staff approval recorded it (issue 12).
         box.appendChild(el('p', 'reviewed', '法制审核：' + (reply.entry.reviewed.by || '工作人员') + '（' + reply.entry.reviewed.at + '）'));
@@ -173,6 +208,19 @@
 
     function renderFallback(box, reply, question) {
       paragraphs(box, reply.text);
+      if (reply.relatedArticles && reply.relatedArticles.length) {
+        box.appendChild(el('h4', null, '可能相关的法条'));
+        var list = el('ul', 'basis');
+        reply.relatedArticles.forEach(function (a) {
+          var li = el('li');
+          var link = el('a', 'law-link', '《' + a.name.replace(/^中华人民共和国/, '') + '》' + a.article);
+          link.href = lawHref(a.source, a.number);
+          li.appendChild(link);
+          li.appendChild(el('span', 'validity', String(a.text).slice(0, 40) + (a.text.length > 40 ? '…' : '')));
+          list.appendChild(li);
+        });
+        box.appendChild(list);
+      }
       var contacts = el('div', 'contacts');
       [['tel:12369', '📞 拨打 12369 环保举报热线'], ['tel:12345', '📞 拨打 12345 政务服务便民热线']].forEach(function (c) {
         var a = el('a', 'call', c[1]);

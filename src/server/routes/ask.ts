@@ -7,8 +7,18 @@ import { MAX_QUESTION_CHARS } from '../../engine/reply.js';
 
 const basisSchema = {
   type: 'object',
-  properties: { source: { type: 'string' }, name: { type: 'string' }, article: { type: 'string' }, validity: { type: 'string' } },
+  properties: { source: { type: 'string' }, name: { type: 'string' }, article: { type: 'string' }, validity: { type: 'string' }, number: { type: 'integer' } },
   required: ['source', 'name', 'article', 'validity'],
+};
+const reviewSchema = { type: 'object', properties: { by: { type: 'string' }, at: { type: 'string' } } };
+/** A law article in a reply (the article lookup, 可能相关的法条). */
+const articleSchema = {
+  type: 'object',
+  properties: {
+    source: { type: 'string' }, name: { type: 'string' }, number: { type: 'integer' }, article: { type: 'string' }, text: { type: 'string' },
+    part: { type: 'string' }, subpart: { type: 'string' }, chapter: { type: 'string' }, section: { type: 'string' }, validity: { type: 'string' },
+  },
+  required: ['source', 'name', 'number', 'article', 'text', 'part', 'chapter', 'validity'],
 };
 const refSchema = { type: 'object', properties: { id: { type: 'string' }, title: { type: 'string' } }, required: ['id', 'title'] };
 
@@ -38,12 +48,19 @@ export const askSchema = {
             title: { type: 'string' },
             topic: { type: 'string' },
             basis: { type: 'array', items: basisSchema },
-            reviewed: { type: 'object', properties: { by: { type: 'string' }, at: { type: 'string' } } },
+            reviewed: reviewSchema,
+            checked: reviewSchema,
             needsReview: { type: 'boolean' },
           },
           required: ['id', 'title', 'topic', 'basis'],
         },
         alternatives: { type: 'array', items: refSchema },
+        article: articleSchema,
+        repealed: {
+          type: 'object',
+          properties: { source: { type: 'string' }, name: { type: 'string' }, article: { type: 'string' }, repealedOn: { type: 'string' }, now: { type: 'array', items: { type: 'string' } } },
+        },
+        relatedArticles: { type: 'array', items: articleSchema },
         candidates: { type: 'array', items: refSchema },
         contact: {
           type: 'object',
