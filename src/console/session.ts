@@ -26,6 +26,11 @@ export interface ConsoleSessionOptions {
   key?: Buffer;
   /** Seconds a sign-in lasts (default: {@link DEFAULT_SESSION_SECONDS}). */
   expirySeconds?: number;
+  /**
+   * Mark the cookie Secure always (default: false, meaning "when the request came over https"; set it when a
+   * TLS proxy sits in front, e.g. PUBLIC_URL is https).
+   */
+  secure?: boolean;
 }
 
 /** The staff name of a request's console session, or undefined (no session, or no session plugin in scope). */
@@ -43,7 +48,7 @@ export const consoleSession = fp(
       key: opts.key ?? randomBytes(32),
       cookieName: SESSION_COOKIE,
       expiry,
-      cookie: { path: '/', httpOnly: true, sameSite: 'strict', secure: 'auto', maxAge: expiry },
+      cookie: { path: '/', httpOnly: true, sameSite: 'strict', secure: opts.secure ? true : 'auto', maxAge: expiry },
     });
     await app.register(csrf, { sessionPlugin: '@fastify/secure-session' });
     await app.register(formbody, { bodyLimit: 4096 });

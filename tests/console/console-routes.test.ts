@@ -55,6 +55,15 @@ describe('sign-in', () => {
     expect((await c.session()).staff).toBe('张三');
   });
 
+  it('marks the cookie Secure when the public URL is https', async () => {
+    const { buildApp } = await import('../../src/server/app.js');
+    const app = await buildApp({ engine: h.engine, admin: h.admin, rateLimitPerMinute: 0, outreach: { publicUrl: 'https://pufa.example.cn' } as never });
+    const c = new ConsoleClient(app);
+    const res = await c.login(STAFF[0].token);
+    expect(res.cookies.find((x) => x.name === SESSION_COOKIE)?.secure).toBe(true);
+    await app.close();
+  });
+
   it('refuses a wrong token in plain Chinese, and a sign-in without the CSRF token', async () => {
     const c = new ConsoleClient(h.app);
     await c.session();

@@ -57,6 +57,8 @@ export async function consolePages(app: FastifyInstance, opts: ConsolePagesOptio
 
   app.get('/admin', async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').sendFile('index.html'));
 
+  app.get('/admin/', async (_request, reply) => reply.redirect('/admin'));
+
   app.get('/admin/session', async (request, reply) => {
     reply.header('cache-control', 'no-store');
     const name = sessionStaff(request);

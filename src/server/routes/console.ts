@@ -24,13 +24,15 @@ export interface StaffAreaOptions {
   messages?: MessageStore;
   /** Session key and lifetime (defaults: a random key per start, 8 hours). */
   session?: ConsoleSessionOptions;
+  /** The public base URL: when it is https, the session cookie is always Secure (default: none, Secure over https). */
+  publicUrl?: string;
   /** Sign-in rate limit and assets folder of the console (defaults: see {@link ConsolePagesOptions}). */
   pages?: Omit<ConsolePagesOptions, 'auth' | 'expirySeconds'>;
 }
 
 /** The admin API and the staff console, sharing one session. */
 export async function staffArea(app: FastifyInstance, opts: StaffAreaOptions): Promise<void> {
-  await app.register(consoleSession, opts.session ?? {});
+  await app.register(consoleSession, { secure: opts.publicUrl?.startsWith('https://'), ...opts.session });
   await app.register(adminApi, { admin: opts.admin, insights: opts.insights, events: opts.events, messages: opts.messages, console: { engine: opts.engine } });
   await app.register(consolePages, { ...opts.pages, auth: opts.admin?.auth, expirySeconds: opts.session?.expirySeconds });
 }

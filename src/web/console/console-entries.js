@@ -38,7 +38,10 @@
     q.placeholder = '标题、问法、关键词或答复中的词';
     var listBox = el('div');
     var count = el('p', 'hint');
-    add(card, filters, count);
+    var exportLink = el('a', null, '导出全部条目（Excel）');
+    exportLink.href = '/api/admin/export?format=xlsx';
+    exportLink.setAttribute('download', 'knowledge.xlsx');
+    add(card, filters, count, el('p', 'hint', '批量修改可先导出，改好后交系统管理员导入。'), exportLink);
     add(box, card, listBox);
     PC.loadForm().then(function (form) {
       add(filters, PC.field('搜索', q));
