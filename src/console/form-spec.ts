@@ -94,13 +94,18 @@ export interface SourceOption {
   validity: string;
   /** False when superseded or repealed on the day (citing it makes the entry need review). */
   inForce: boolean;
+  /** True when the law's text is shipped (the 条款 field then shows the article as it is typed). */
+  hasText: boolean;
 }
 
-/** The sources of sources.yaml for the 来源 picker: in force first, then by name. */
-export function sourceOptions(sources: Map<string, Source>, day: string): SourceOption[] {
+/**
+ * The sources of sources.yaml for the 来源 picker: in force first, then by name. `hasText` tells which have
+ * their text shipped (default: none).
+ */
+export function sourceOptions(sources: Map<string, Source>, day: string, hasText: (id: string) => boolean = () => false): SourceOption[] {
   const list = [...sources.values()].map((s) => {
     const v = validityOn(s, day, (id) => sources.get(id));
-    return { id: s.id, name: s.name, kind: s.kind, validity: v.label, inForce: !outOfForce(v) };
+    return { id: s.id, name: s.name, kind: s.kind, validity: v.label, inForce: !outOfForce(v), hasText: hasText(s.id) };
   });
   return list.sort((a, b) => Number(b.inForce) - Number(a.inForce) || a.name.localeCompare(b.name, 'zh'));
 }

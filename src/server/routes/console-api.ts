@@ -30,7 +30,7 @@ export async function consoleApiRoutes(app: FastifyInstance, opts: { admin: Admi
     return {
       fields: entryFormFields(),
       articlePattern: articlePattern(),
-      sources: sourceOptions(engine.sourceMap(), day),
+      sources: sourceOptions(engine.sourceMap(), day, (id) => !!engine.lawLibrary().law(id)),
       entries: store.list().map((v) => ({ id: v.entry.id, title: v.entry.title, status: v.status })),
       topics: Object.entries(TOPICS).map(([value, label]) => ({ value, label })),
       kinds: [...KINDS],

@@ -137,7 +137,10 @@
       var err = el('p', 'error b-error');
       row.appendChild(err);
       basisBox.appendChild(row);
-      var lookup = function () { showArticle(src.value, art.value, text); };
+      var lookup = function () {
+        var chosen = spec.sources.filter(function (s) { return s.id === src.value; })[0];
+        showArticle(chosen && chosen.hasText ? chosen.id : '', art.value, text);
+      };
       src.addEventListener('change', lookup);
       art.addEventListener('input', lookup);
       if (b.article) lookup();
@@ -285,16 +288,24 @@
   }
 
   var cache = {};
-  /** Shows the Code's article text under a 条款 field (H1's law data); nothing when it cannot be found. */
+  /**
+   * Shows the article's text under a 条款 field, from the shipped law text (GET /api/laws/:source/articles/:n),
+   * or the server's reason when the law has no such article; nothing for a source without text.
+   */
   function showArticle(source, article, target) {
     var n = articleNumber(article);
     target.textContent = '';
-    if (source !== 'eco-code' || !n) return;
+    target.classList.remove('warn');
+    if (!source || !n) return;
     var key = source + '/' + n;
-    var show = function (a) { if (a && articleNumber(article) === n) target.textContent = a.article + '　' + a.text; };
+    var show = function (a) {
+      if (!a || articleNumber(article) !== n) return;
+      if (a.error) { target.textContent = a.error; target.classList.add('warn'); return; }
+      target.textContent = a.article + '（' + a.validity + '）\n' + a.text;
+    };
     if (key in cache) return show(cache[key]);
     fetch('/api/laws/' + source + '/articles/' + n, { headers: { accept: 'application/json' } })
-      .then(function (res) { return res.ok ? res.json() : null; })
+      .then(function (res) { return res.status === 200 || res.status === 404 ? res.json() : null; })
       .then(function (a) { cache[key] = a; show(a); }, function () {});
   }
 })();
