@@ -1,9 +1,11 @@
 /** Turns the engine's plain-text reply into Telegram HTML: every dynamic text escaped, headings in bold. */
 import { LEGAL_NOTICE } from '../engine/compose.js';
 import type { Reply } from '../engine/reply.js';
+import { reviewLabel } from '../engine/labels.js';
 import { escapeHtml } from './html.js';
 
 const BASIS_HEADING = '法律依据：';
+
 
 /** Options of {@link formatReply}. */
 export interface FormatOptions {
@@ -37,6 +39,12 @@ export function formatReply(reply: Reply, options: FormatOptions = {}): string {
     return escapeHtml(p);
   });
   if (reply.status === 'answered' && reply.entry) paragraphs.unshift(`您问的是：<b>${escapeHtml(reply.entry.title)}</b>`);
+  // Who vouches for the answer: a recorded 法制审核, or only the team's check against the law text.
+  const review = reviewLabel(reply.entry);
+  if (review) {
+    const at = paragraphs.findIndex((p) => p.startsWith('<i>'));
+    paragraphs.splice(at < 0 ? paragraphs.length : at, 0, `<i>${escapeHtml(review)}</i>`);
+  }
   if (reply.article && options.publicUrl) {
     const url = lawUrl(options.publicUrl, reply.article.source, reply.article.number);
     const at = paragraphs.findIndex((p) => p.startsWith('<i>'));

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { createEngine } from '../runtime.js';
+import { reviewLabel } from '../engine/labels.js';
 
 const { values, positionals } = parseArgs({ options: { json: { type: 'boolean' } }, allowPositionals: true });
 const question = positionals.join(' ');
@@ -16,7 +17,12 @@ try {
   const { engine } = await createEngine(loadConfig());
   const reply = engine.ask(question);
   if (values.json) console.log(JSON.stringify(reply, null, 2));
-  else console.log(`${reply.text}\n\n[${reply.status}${reply.entry ? ' · ' + reply.entry.id : ''}${reply.score !== undefined ? ' · ' + reply.score : ''}]`);
+  else {
+    // The same label as the chat: a recorded 法制审核, or only the team's check against the law text.
+    const e = reply.entry;
+    const label = reviewLabel(e) ? `${reviewLabel(e)}\n\n` : '';
+    console.log(`${reply.text}\n\n${label}[${reply.status}${e ? ' · ' + e.id : ''}${reply.score !== undefined ? ' · ' + reply.score : ''}]`);
+  }
 } catch (err) {
   console.error(err instanceof Error ? err.message : String(err));
   process.exit(1);

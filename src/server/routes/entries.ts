@@ -24,6 +24,8 @@ export async function entryRoutes(app: FastifyInstance, opts: { engine: AnswerEn
         notices: cited.notices,
         related: e.related.filter((id) => engine.entry(id)).map((id) => ({ id, title: engine.entry(id)!.title })),
         reviewed: engine.options.recordedReview(e),
+        // A check against the law text, not a legal review (the public label: 已对照法典原文核对，待局法制审核).
+        checked: e.checked,
         updated: e.updated,
       };
     },
