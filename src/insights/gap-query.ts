@@ -6,7 +6,7 @@ import type { Analyzer } from '../search/analyzer.js';
 import type { Db } from '../store/database.js';
 import { ensureAggregates } from '../store/question-aggregates.js';
 import { addDays } from '../time/china-day.js';
-import { groupGaps, type Gap, type GapItem, type GapOptions } from './gaps.js';
+import { groupGapSteps, type Gap, type GapItem, type GapOptions } from './gaps.js';
 
 interface GapDayRow {
   normalized: string;
@@ -48,6 +48,10 @@ export async function gapItemsBetween(db: Db, from: string, to: string): Promise
 /** The gaps of China days `from`..`to` (inclusive), grouped, most frequent first. */
 export async function gapsBetween(db: Db, analyzer: Analyzer, from: string, to: string, options: Partial<GapOptions> = {}): Promise<Gap[]> {
   const items = await gapItemsBetween(db, from, to);
-  await pause();
-  return groupGaps(items, analyzer, options);
+  const steps = groupGapSteps(items, analyzer, options);
+  for (;;) {
+    await pause();
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
 }

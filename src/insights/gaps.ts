@@ -76,14 +76,28 @@ export function findGaps(rows: readonly QuestionRow[], analyzer: Analyzer, optio
  * {@link MAX_GAP_ITEMS} most asked items are grouped (the long tail of one-off wordings cannot slow it down).
  */
 export function groupGaps(all: readonly GapItem[], analyzer: Analyzer, options: Partial<GapOptions> = {}): Gap[] {
+  const steps = groupGapSteps(all, analyzer, options);
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/** Items grouped per step of {@link groupGapSteps}. */
+const STEP_ITEMS = 250;
+
+/** {@link groupGaps} as steps of {@link STEP_ITEMS} items, so a caller can let the event loop run in between. */
+export function* groupGapSteps(all: readonly GapItem[], analyzer: Analyzer, options: Partial<GapOptions> = {}): Generator<void, Gap[]> {
   const o = { ...DEFAULTS, ...options };
   const items = [...all]
     .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : 1))
     .slice(0, MAX_GAP_ITEMS)
-    .map((d) => ({ tokens: new Set(analyzer.tokensOf(d.key)), ...d }));
+    .map((d) => ({ tokens: new Set<string>(), ...d }));
   const groups: { tokens: Set<string>; members: typeof items }[] = [];
   const postings = new Map<string, number[]>();
-  for (const item of items) {
+  for (const [n, item] of items.entries()) {
+    if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
+    item.tokens = new Set(analyzer.tokensOf(item.key));
     const shared = new Map<number, number>();
     for (const t of item.tokens) {
       const list = postings.get(t);

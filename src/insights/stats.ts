@@ -4,7 +4,7 @@
  */
 import { AskerSketch, MERGED_SPARSE_MAX } from '../store/asker-sketch.js';
 import type { Db } from '../store/database.js';
-import { ensureAggregates } from '../store/question-aggregates.js';
+import { ensureAggregates, flushAskers } from '../store/question-aggregates.js';
 import { addDays, chinaDayStart, isCalendarDay, mondayOf } from '../time/china-day.js';
 
 /** Counts for one group (a topic, a channel, an event, a week). */
@@ -70,58 +70,58 @@ interface DayRow {
   unhelpful: number;
 }
 
-/** Distinct askers of a group over a set of days, merged from the day sketches. */
-function askersOf(db: Db, from: string, to: string): (dim: string, key: string, days?: readonly string[]) => number {
-  const rows = db.prepare('SELECT day, dim, key, sketch FROM asker_days WHERE day >= ? AND day <= ?').all(from, to) as { day: string; dim: string; key: string; sketch: Buffer }[];
-  const byGroup = new Map<string, { day: string; sketch: Buffer }[]>();
-  for (const r of rows) {
-    const id = `${r.dim}|${r.key}`;
-    const list = byGroup.get(id) ?? [];
-    list.push(r);
-    byGroup.set(id, list);
-  }
-  return (dim, key, days) => {
-    const wanted = days ? new Set(days) : undefined;
-    const merged = new AskerSketch(MERGED_SPARSE_MAX);
-    for (const r of byGroup.get(`${dim}|${key}`) ?? []) if (!wanted || wanted.has(r.day)) merged.merge(AskerSketch.fromBlob(r.sketch, MERGED_SPARSE_MAX));
-    return merged.count();
-  };
-}
+/** Days read per step: a month of aggregates is a few hundred rows and sketches (milliseconds of work). */
+const STEP_DAYS = 31;
 
 /**
- * Computes the figures of [from, to] (China days, inclusive) from the daily aggregates of the question log and
- * the quiz results. Distinct askers are exact up to 600 a day per group and then estimated (±1.6 %).
+ * The figures of [from, to], computed a month at a time; yields between months so a caller can let the event
+ * loop run ({@link statsBetween}) or not ({@link computeStats}).
  */
-export function computeStats(db: Db, from: string, to: string): Stats {
+function* statsSteps(db: Db, from: string, to: string): Generator<void, Stats> {
   ensureAggregates(db);
-  const days = db.prepare('SELECT * FROM question_days WHERE day >= ? AND day <= ? AND questions > 0').all(from, to) as DayRow[];
-  const askers = askersOf(db, from, to);
+  flushAskers(db);
+  const dayRows = db.prepare('SELECT * FROM question_days WHERE day >= ? AND day <= ? AND questions > 0');
+  const sketchRows = db.prepare('SELECT day, dim, key, sketch FROM asker_days WHERE day >= ? AND day <= ?');
   const t = { questions: 0, answered: 0, unanswered: 0, clarify: 0, smalltalk: 0, helpful: 0, unhelpful: 0 };
   const groups = { topic: new Map<string, GroupFigures>(), channel: new Map<string, GroupFigures>(), event: new Map<string, GroupFigures>(), week: new Map<string, GroupFigures>() };
-  const weekDays = new Map<string, Set<string>>();
+  const sketches = new Map<string, AskerSketch>();
+  const mergeInto = (id: string, s: AskerSketch) => {
+    const acc = sketches.get(id) ?? new AskerSketch(MERGED_SPARSE_MAX);
+    acc.merge(s);
+    sketches.set(id, acc);
+  };
   const count = (map: Map<string, GroupFigures>, key: string, r: DayRow) => {
     const g = map.get(key) ?? { key, questions: 0, answered: 0, askers: 0 };
     g.questions += r.questions;
     if (r.status === 'answered') g.answered += r.questions;
     map.set(key, g);
   };
-  for (const r of days) {
-    t.questions += r.questions;
-    if (r.status === 'answered') t.answered += r.questions;
-    else if (r.status === 'fallback') t.unanswered += r.questions;
-    else if (r.status === 'clarify') t.clarify += r.questions;
-    else if (r.status === 'smalltalk') t.smalltalk += r.questions;
-    t.helpful += r.helpful;
-    t.unhelpful += r.unhelpful;
-    if (r.topic) count(groups.topic, r.topic, r);
-    count(groups.channel, r.channel, r);
-    if (r.event) count(groups.event, r.event, r);
-    const week = mondayOf(r.day);
-    count(groups.week, week, r);
-    weekDays.set(week, (weekDays.get(week) ?? new Set()).add(r.day));
+  for (let start = from; start <= to; ) {
+    const end = addDays(start, STEP_DAYS - 1) < to ? addDays(start, STEP_DAYS - 1) : to;
+    for (const r of dayRows.all(start, end) as DayRow[]) {
+      t.questions += r.questions;
+      if (r.status === 'answered') t.answered += r.questions;
+      else if (r.status === 'fallback') t.unanswered += r.questions;
+      else if (r.status === 'clarify') t.clarify += r.questions;
+      else if (r.status === 'smalltalk') t.smalltalk += r.questions;
+      t.helpful += r.helpful;
+      t.unhelpful += r.unhelpful;
+      if (r.topic) count(groups.topic, r.topic, r);
+      count(groups.channel, r.channel, r);
+      if (r.event) count(groups.event, r.event, r);
+      count(groups.week, mondayOf(r.day), r);
+    }
+    for (const r of sketchRows.all(start, end) as { day: string; dim: string; key: string; sketch: Buffer }[]) {
+      const s = AskerSketch.fromBlob(r.sketch, MERGED_SPARSE_MAX);
+      mergeInto(`${r.dim}|${r.key}`, s);
+      if (r.dim === 'all') mergeInto(`week|${mondayOf(r.day)}`, s);
+    }
+    start = addDays(end, 1);
+    yield;
   }
+  const askers = (id: string) => sketches.get(id)?.count() ?? 0;
   const ranked = (map: Map<string, GroupFigures>, dim: string) =>
-    [...map.values()].map((g) => ({ ...g, askers: askers(dim, g.key) })).sort((a, b) => b.questions - a.questions || (a.key < b.key ? -1 : 1));
+    [...map.values()].map((g) => ({ ...g, askers: askers(`${dim}|${g.key}`) })).sort((a, b) => b.questions - a.questions || (a.key < b.key ? -1 : 1));
   const p = periodBounds(from, to);
   const quiz = db
     .prepare(
@@ -137,11 +137,42 @@ export function computeStats(db: Db, from: string, to: string): Stats {
     ...t,
     answeredRate: t.questions ? t.answered / t.questions : 0,
     helpfulRate: fb ? t.helpful / fb : null,
-    uniqueAskers: askers('all', ''),
+    uniqueAskers: askers('all|'),
     byTopic: ranked(groups.topic, 'topic'),
     byChannel: ranked(groups.channel, 'channel'),
     byEvent: ranked(groups.event, 'event'),
-    byWeek: [...groups.week.values()].map((g) => ({ ...g, askers: askers('all', '', [...(weekDays.get(g.key) ?? [])]) })).sort((a, b) => a.key.localeCompare(b.key)),
+    byWeek: ranked(groups.week, 'week').sort((a, b) => a.key.localeCompare(b.key)),
     quiz,
   };
+}
+
+/** Runs a step generator to its end, letting the event loop run between steps. */
+export async function runSteps<T>(steps: Generator<void, T>): Promise<T> {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** Runs a step generator to its end at once. */
+export function runStepsNow<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const next = steps.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * Computes the figures of [from, to] (China days, inclusive) from the daily aggregates of the question log and
+ * the quiz results, at once (the CLI report, the bot). Distinct askers are exact up to 600 a day per group
+ * and to 10,000 in the period, then estimated (±1.6 %).
+ */
+export function computeStats(db: Db, from: string, to: string): Stats {
+  return runStepsNow(statsSteps(db, from, to));
+}
+
+/** {@link computeStats} a month at a time, letting other requests run in between (the HTTP route). */
+export function statsBetween(db: Db, from: string, to: string): Promise<Stats> {
+  return runSteps(statsSteps(db, from, to));
 }

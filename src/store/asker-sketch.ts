@@ -13,31 +13,37 @@ export const SKETCH_SIZE = 1 << SKETCH_BITS;
 /** Askers a stored sketch keeps exactly before it turns dense (600 × 6 bytes, about the size of a dense one). */
 export const SPARSE_MAX = 600;
 /** Askers a merged (query-time) sketch keeps exactly before it turns dense. */
-export const MERGED_SPARSE_MAX = 50_000;
+export const MERGED_SPARSE_MAX = 10_000;
 
 const SPARSE = 1;
 const DENSE = 2;
 
-/** Register index and rank of a 12-hex-digit prefix. */
-function registerOf(prefix: string): { index: number; rank: number } {
-  const index = Number.parseInt(prefix.slice(0, 3), 16);
+const TWO24 = 2 ** 24;
+
+/** Register index and rank of a 48-bit prefix. */
+function registerOf(prefix: number): { index: number; rank: number } {
+  const top = Math.floor(prefix / TWO24); // first 24 bits
+  const lo = prefix % TWO24; // last 24 bits
+  const index = top >>> 12;
   // The remaining 36 bits: the rank is the position of the first 1 bit (1-based), 37 when all are 0.
-  const hi = Number.parseInt(prefix.slice(3, 6), 16); // 12 bits
-  const lo = Number.parseInt(prefix.slice(6, 12), 16); // 24 bits
+  const hi = top & 0xfff;
   const rank = hi !== 0 ? Math.clz32(hi) - 19 : lo !== 0 ? 12 + Math.clz32(lo) - 7 : 37;
   return { index, rank };
 }
 
 /** A set of askers, exact while small, a HyperLogLog once large. */
 export class AskerSketch {
-  private sparse?: Set<string> = new Set();
+  private sparse?: Set<number> = new Set();
   private dense?: Uint8Array;
 
   constructor(private readonly sparseMax = SPARSE_MAX) {}
 
   /** Adds an asker's hash (hex); true when the sketch changed. */
   add(hexHash: string): boolean {
-    const prefix = hexHash.slice(0, 12).padEnd(12, '0').toLowerCase();
+    return this.addPrefix(Number.parseInt(hexHash.slice(0, 12).padEnd(12, '0'), 16));
+  }
+
+  private addPrefix(prefix: number): boolean {
     if (this.sparse) {
       if (this.sparse.has(prefix)) return false;
       this.sparse.add(prefix);
@@ -54,7 +60,7 @@ export class AskerSketch {
   /** Adds every asker of `other`. */
   merge(other: AskerSketch): void {
     if (other.sparse) {
-      for (const p of other.sparse) this.add(p);
+      for (const p of other.sparse) this.addPrefix(p);
       return;
     }
     if (this.sparse) this.densify();
@@ -82,10 +88,10 @@ export class AskerSketch {
   /** The stored form: a tag byte, then 6-byte prefixes (sparse) or the registers (dense). */
   toBlob(): Buffer {
     if (this.dense) return Buffer.concat([Buffer.from([DENSE]), Buffer.from(this.dense)]);
-    const out = Buffer.alloc(1 + 6 * (this.sparse as Set<string>).size);
+    const out = Buffer.alloc(1 + 6 * (this.sparse as Set<number>).size);
     out[0] = SPARSE;
     let at = 1;
-    for (const p of this.sparse as Set<string>) at += out.write(p, at, 6, 'hex');
+    for (const p of this.sparse as Set<number>) at = out.writeUIntBE(p, at, 6);
     return out;
   }
 
@@ -98,8 +104,9 @@ export class AskerSketch {
       s.dense = new Uint8Array(buf.subarray(1, 1 + SKETCH_SIZE));
       return s;
     }
-    for (let at = 1; at + 6 <= buf.length; at += 6) (s.sparse as Set<string>).add(buf.toString('hex', at, at + 6));
-    if ((s.sparse as Set<string>).size > sparseMax) s.densify();
+    const set = s.sparse as Set<number>;
+    for (let at = 1; at + 6 <= buf.length; at += 6) set.add(buf.readUIntBE(at, 6));
+    if (set.size > sparseMax) s.densify();
     return s;
   }
 

@@ -80,10 +80,17 @@ export function ensureAggregates(db: Db): void {
       INSERT INTO gap_days (day, normalized, question, fallback, clarify, unhelpful)
       SELECT ${DAY('q.at')}, COALESCE(NULLIF(q.normalized, ''), q.question), q.question, SUM(${FALLBACK('q')}), SUM(${CLARIFY('q')}), SUM(${UNHELPFUL('q')})
       FROM questions q WHERE ${GAP('q')} GROUP BY 1, 2, 3;`);
-    const askers = new AskerDays(db, 100_000);
-    for (const r of db.prepare('SELECT at, channel, event, topic, user_hash FROM questions WHERE user_hash IS NOT NULL').iterate() as Iterable<SketchRow>) {
-      askers.add(r.at, r.user_hash, { channel: r.channel, event: r.event, topic: r.topic });
+    const askers = new AskerDays(db, 10_000, Number.POSITIVE_INFINITY);
+    const page = db.prepare('SELECT id, at, channel, event, topic, user_hash FROM questions WHERE user_hash IS NOT NULL AND id > ? ORDER BY id LIMIT 50000');
+    for (let after = 0; ; ) {
+      const rows = page.all(after) as (SketchRow & { id: number })[];
+      if (rows.length === 0) break;
+      for (const r of rows) askers.add(r.at, r.user_hash, { channel: r.channel, event: r.event, topic: r.topic });
+      askers.flush();
+      after = rows[rows.length - 1].id;
     }
+    askers.clear();
+    live.get(db)?.delete(askers);
   })();
 }
 
@@ -102,19 +109,65 @@ export interface AskerGroups {
   topic?: string | null;
 }
 
-/** The per-day asker sketches: updated per question, merged per period. */
+const live = new WeakMap<Db, Set<AskerDays>>();
+
+/** Writes the pending sketches of every {@link AskerDays} of a database (before reading `asker_days`). */
+export function flushAskers(db: Db): void {
+  for (const a of live.get(db) ?? []) a.flush();
+}
+
+/**
+ * The per-day asker sketches: updated in memory per question and written behind (after `flushEvery` changed
+ * questions, within a second, before any read through {@link flushAskers}, and on {@link AskerDays.clear}).
+ * A crash can lose at most that second's asker counts, never a question.
+ */
 export class AskerDays {
   private readonly cache = new Map<string, AskerSketch>();
+  private readonly dirty = new Set<string>();
   private readonly read;
   private readonly write;
+  private timer?: NodeJS.Timeout;
 
-  /** `cacheSize`: sketches kept in memory between writes (default: 64, enough for a few days' groups). */
+  /**
+   * `cacheSize`: sketches kept in memory (default: 1024, at most 4 MB: many days' groups); `flushEvery`: changed sketches
+   * written at once at the latest (default: 2000).
+   */
   constructor(
     private readonly db: Db,
-    private readonly cacheSize = 64,
+    private readonly cacheSize = 1024,
+    private readonly flushEvery = 2000,
   ) {
     this.read = db.prepare('SELECT sketch FROM asker_days WHERE day = ? AND dim = ? AND key = ?').pluck();
     this.write = db.prepare('INSERT INTO asker_days (day, dim, key, sketch) VALUES (?, ?, ?, ?) ON CONFLICT (day, dim, key) DO UPDATE SET sketch = excluded.sketch');
+    let set = live.get(db);
+    if (!set) {
+      set = new Set();
+      live.set(db, set);
+      // Closing the database writes the pending sketches first.
+      const close = db.close.bind(db);
+      db.close = () => {
+        flushAskers(db);
+        return close();
+      };
+    }
+    set.add(this);
+  }
+
+  /** Writes every changed sketch. */
+  flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (this.dirty.size === 0 || !this.db.open) return;
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    this.db.transaction(() => {
+      for (const id of ids) {
+        const sketch = this.cache.get(id);
+        if (!sketch) continue;
+        const [day, dim, key] = id.split('|');
+        this.write.run(day, dim, key, sketch.toBlob());
+      }
+    })();
   }
 
   /** Counts the asker `userHash` of a question at `at` (ISO) in its day's sketches. */
@@ -129,15 +182,25 @@ export class AskerDays {
       if (!sketch) {
         const blob = this.read.get(day, dim, key) as Buffer | undefined;
         sketch = blob ? AskerSketch.fromBlob(blob) : new AskerSketch();
-        if (this.cache.size >= this.cacheSize) this.cache.delete(this.cache.keys().next().value as string);
+        if (this.cache.size >= this.cacheSize) {
+          const oldest = this.cache.keys().next().value as string;
+          if (this.dirty.has(oldest)) this.flush();
+          this.cache.delete(oldest);
+        }
       } else this.cache.delete(id); // re-insert as most recent
       this.cache.set(id, sketch);
-      if (sketch.add(userHash)) this.write.run(day, dim, key, sketch.toBlob());
+      if (sketch.add(userHash)) this.dirty.add(id);
+    }
+    if (this.dirty.size >= this.flushEvery) this.flush();
+    else if (this.dirty.size > 0 && !this.timer) {
+      this.timer = setTimeout(() => this.flush(), 1000);
+      this.timer.unref();
     }
   }
 
-  /** Forgets cached sketches (after a prune deleted rows). */
+  /** Writes the pending sketches and forgets the cached ones (after a prune deleted rows). */
   clear(): void {
+    this.flush();
     this.cache.clear();
   }
 }

@@ -114,12 +114,12 @@ export class QuestionLog {
    */
   prune(days: number, now: Date = new Date()): number {
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    this.askers.clear();
     return this.db.transaction(() => {
       const n = this.db.prepare('DELETE FROM questions WHERE at < ?').run(cutoff).changes;
       this.db.prepare('DELETE FROM quiz_results WHERE at < ?').run(cutoff);
       this.db.prepare('DELETE FROM asker_days WHERE day < ?').run(chinaDay(cutoff));
       this.db.prepare('DELETE FROM gap_days WHERE day < ?').run(chinaDay(cutoff));
-      this.askers.clear();
       return n;
     })();
   }

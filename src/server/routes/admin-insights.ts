@@ -11,7 +11,7 @@ import { TOPICS } from '../../knowledge/schema.js';
 import { todayInChina } from '../../knowledge/validity.js';
 import { addDays, isCalendarDay } from '../../time/china-day.js';
 import { gapsBetween } from '../../insights/gap-query.js';
-import { computeStats } from '../../insights/stats.js';
+import { statsBetween } from '../../insights/stats.js';
 import type { QuestionLog } from '../../store/question-log.js';
 
 /** What the insight routes read. */
@@ -47,7 +47,7 @@ export async function adminInsightRoutes(app: FastifyInstance, opts: { admin: Ad
   app.get<{ Querystring: { from?: string; to?: string } }>('/api/admin/stats', { schema: { querystring: periodQuery } }, async (request, reply) => {
     const { from, to, error } = period(request.query);
     if (error) return reply.code(400).send({ error });
-    return computeStats(log.db, from, to);
+    return statsBetween(log.db, from, to);
   });
 
   app.get<{ Querystring: { from?: string; to?: string } }>('/api/admin/gaps', { schema: { querystring: periodQuery } }, async (request, reply) => {
