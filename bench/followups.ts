@@ -20,8 +20,11 @@ export function readFollowups(file: string): FollowupItem[] {
   return ((parse(readFileSync(file, 'utf8')) as { conversations?: FollowupItem[] }).conversations ?? []);
 }
 
-/** Scores the conversations, each in a session of its own. */
-export function scoreFollowups(items: readonly FollowupItem[], engine: Pick<AnswerEngine, 'ask'>): Score {
+/**
+ * Scores the conversations, each in a session of its own. With `context` false only the last turn is asked, with
+ * no session: the baseline of an engine that remembers nothing.
+ */
+export function scoreFollowups(items: readonly FollowupItem[], engine: Pick<AnswerEngine, 'ask'>, context = true): Score {
   let hits = 0;
   let misses = 0;
   let wrong = 0;
@@ -29,8 +32,8 @@ export function scoreFollowups(items: readonly FollowupItem[], engine: Pick<Answ
   const run = `bench-${Date.now().toString(36)}`;
   for (const item of items) {
     const session = `${run}-${item.id}`;
-    let reply = engine.ask(item.turns[0], session);
-    for (const turn of item.turns.slice(1)) reply = engine.ask(turn, session);
+    let reply = context ? engine.ask(item.turns[0], session) : engine.ask(item.turns.at(-1)!);
+    if (context) for (const turn of item.turns.slice(1)) reply = engine.ask(turn, session);
     const outcome = classify({ id: item.id, q: item.turns.at(-1)!, must: item.must }, reply);
     if (outcome === 'hit') hits++;
     else {

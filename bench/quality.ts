@@ -8,13 +8,15 @@
  * file), `heldout` (bench/eval/heldout.yaml) and `followups` (bench/eval/followups.yaml: a question and its
  * follow-up in one conversation). Failures are listed for every set except `test`: the test split is only
  * reported, never used for tuning. With --ablation the run repeats with each analyzer step added in turn,
- * starting from MiniSearch's default tokenizer.
+ * starting from MiniSearch's default tokenizer (plus jieba and the reading of long messages); --experiments
+ * tries decision thresholds and segmenters against the default.
  */
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { todayInChina } from '../src/knowledge/validity.js';
-import { AnswerEngine } from '../src/engine/engine.js';
+import { AnswerEngine, type EngineOptions } from '../src/engine/engine.js';
+import { DEFAULT_DECISION, type DecisionOptions } from '../src/engine/decide.js';
 import type { AnalyzerOptions } from '../src/search/analyzer.js';
 import { readEvalSet, score, splitOf, type EvalSet, type Score } from './dev-set.js';
 import { readFollowups, scoreFollowups } from './followups.js';
@@ -26,6 +28,7 @@ const { values } = parseArgs({
     dir: { type: 'string' },
     'index-answers': { type: 'boolean' },
     sets: { type: 'string' },
+    experiments: { type: 'boolean' },
   },
 });
 const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina());
@@ -51,8 +54,9 @@ for (const name of wanted) {
 }
 const followups = wanted.includes('followups') && existsSync(FOLLOWUPS) ? readFollowups(FOLLOWUPS) : undefined;
 
+const decision = (o: Partial<DecisionOptions>): Partial<EngineOptions> => ({ decision: { ...DEFAULT_DECISION, ...o } });
 const none: AnalyzerOptions = { fold: false, fillers: false, synonyms: false, dictionary: false, stopwords: false, cjk: 'whitespace' };
-const steps: [string, Partial<AnalyzerOptions>][] = values.ablation
+const analyzerSteps: [string, Partial<AnalyzerOptions>][] = values.ablation
   ? [
       ['MiniSearch default tokenizer', none],
       ['+ CJK bigrams', { ...none, cjk: 'bigram' }],
@@ -65,18 +69,32 @@ const steps: [string, Partial<AnalyzerOptions>][] = values.ablation
       ['default, Intl.Segmenter words only', { cjk: 'segmenter' }],
       ['default, Intl.Segmenter + bigrams', { cjk: 'segmenter+bigram' }],
       ['default, bigrams inside Intl.Segmenter words only', { cjk: 'word-bigram' }],
+      ['default, jieba words (cut for search, domain terms added)', { cjk: 'jieba' }],
+      ['default, jieba words + bigrams', { cjk: 'jieba+bigram' }],
     ]
   : [['default', {}]];
+const steps: [string, Partial<EngineOptions>][] = analyzerSteps.map(([n, analyzer]) => [n, { analyzer }]);
+if (values.ablation) steps.push(['default, long messages not read by clauses', decision({ readClauses: false })]);
+if (values.experiments) {
+  for (const r of [0.99, 0.95, 0.93, 0.9]) steps.push([`clarifyRatio ${r}`, decision({ clarifyRatio: r })]);
+  for (const c of [0.48, 0.55, 0.58]) steps.push([`minConfidence ${c}`, decision({ minConfidence: c })]);
+  steps.push(['jieba + bigrams', { analyzer: { cjk: 'jieba+bigram' } }]);
+  steps.push(['Intl.Segmenter + bigrams', { analyzer: { cjk: 'segmenter+bigram' } }]);
+  steps.push(['answers indexed', { indexAnswers: true }]);
+}
 
 const f = (n: number) => n.toFixed(3);
 console.log(`entries: ${knowledge.entries.filter((e) => e.status === 'published').length}; sets: ${sets.map(([n, s]) => `${n} ${s.inScope.length}+${s.outOfScope.length}`).join(', ')}${followups ? `, followups ${followups.length}` : ''}\n`);
 console.log('| pipeline | set | in-scope | hit | miss | wrong | out-of-scope | false | fact_hit | wrong/in-scope | false_answer |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 let last: [string, Score][] = [];
-for (const [name, analyzer] of steps) {
-  const engine = new AnswerEngine(knowledge, { analyzer, indexAnswers: values['index-answers'] ?? false });
+for (const [name, options] of steps) {
+  const engine = new AnswerEngine(knowledge, { indexAnswers: values['index-answers'] ?? false, ...options });
   last = sets.map(([setName, set]) => [setName, score(set, (q) => engine.ask(q))]);
-  if (followups) last.push(['followups', scoreFollowups(followups, engine)]);
+  if (followups) {
+    last.push(['followups', scoreFollowups(followups, engine)]);
+    last.push(['followups, last turn alone', scoreFollowups(followups, engine, false)]);
+  }
   for (const [setName, s] of last) {
     console.log(
       `| ${name} | ${setName} | ${s.inScope} | ${s.hits} | ${s.misses} | ${s.wrong} | ${s.outOfScope} | ${s.falseAnswers} | ${f(s.factHit)} | ${f(s.wrongRate)} | ${s.outOfScope ? f(s.falseAnswer) : '—'} |`,
@@ -86,6 +104,6 @@ for (const [name, analyzer] of steps) {
 console.log('');
 for (const [setName, s] of last) {
   console.log(`${setName}: fact_hit=${f(s.factHit)} wrong=${f(s.wrongRate)} false_answer=${f(s.falseAnswer)}`);
-  if (setName === 'test') continue; // reported only: its failures are not looked at
+  if (setName === 'test' || setName.includes('alone')) continue; // test: reported only, its failures are not looked at
   if (s.failures.length) console.log(`  failures (${s.failures.length}):\n` + s.failures.map((m) => '    ' + m).join('\n'));
 }

@@ -22,6 +22,10 @@ export interface DecisionOptions {
    * depends on covering the focus: confidence × (1 − w + w × focus coverage) (default: 0.5).
    */
   focusWeight: number;
+  /** Whether a long or two-part message is also read clause by clause (default: true). */
+  readClauses: boolean;
+  /** Weight of the previous answer and its related entries when a follow-up is searched (default: 1.05). */
+  nearBoost: number;
 }
 
 /** Default decision thresholds. */
@@ -32,6 +36,8 @@ export const DEFAULT_DECISION: DecisionOptions = {
   candidates: 12,
   weights: { relative: 0.15, coverage: 0.45, closeness: 0.4 },
   focusWeight: 0.5,
+  readClauses: true,
+  nearBoost: 1.05,
 };
 
 /** A reranked candidate. */

@@ -225,11 +225,14 @@ export class AnswerEngine {
       folded: ownCase ? withoutJudgement(folded) : folded,
       normalized,
       previous: state?.query,
-      search: (text, focus) => decide(this.index, text, analyzer.tokensOf(text), d, weigh, focus),
+      search: (text, focus, favour) =>
+        decide(this.index, text, analyzer.tokensOf(text), d, favour?.size ? (id) => weigh(id) * (favour.has(id) ? d.nearBoost : 1) : weigh, focus),
+      near: state?.entryId ? [state.entryId, ...(this.entries.get(state.entryId)?.related ?? [])] : [],
       tokens: (text) => analyzer.tokensOf(text),
       normalize: (text) => analyzer.normalize(text),
       hasTerm: (text) => analyzer.namesTerm(text),
       offerAt: { coverage: d.minCoverage, confidence: d.minConfidence * 0.8 },
+      clauses: d.readClauses,
     });
     const decision = understood.decision;
     const redirect = this.elsewhere.find((e) => e.terms.some((t) => folded.includes(t)));

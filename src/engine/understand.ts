@@ -15,14 +15,21 @@ export interface UnderstandInput {
   normalized: string;
   /** The normalised search text of the conversation's previous question, if any. */
   previous?: string;
-  /** Searches a normalised text; a `focus` marks a follow-up searched with the previous question. */
-  search: (normalized: string, focus?: Focus) => Decision;
+  /**
+   * Searches a normalised text; a `focus` marks a follow-up searched with the previous question, and `favour`
+   * names entries to weigh up (the previous answer and its related entries).
+   */
+  search: (normalized: string, focus?: Focus, favour?: ReadonlySet<string>) => Decision;
+  /** The entry that answered the previous question and its related entries. */
+  near?: readonly string[];
   /** The tokens of a normalised text. */
   tokens: (normalized: string) => string[];
   /** Normalises a folded text (fillers, synonyms). */
   normalize: (text: string) => string;
   /** Whether a normalised text names a domain term. */
   hasTerm: (normalized: string) => boolean;
+  /** Whether a long message is read clause by clause (default: true). */
+  clauses?: boolean;
   /** Minimum coverage and confidence of a candidate offered to clarify a long message. */
   offerAt: { coverage: number; confidence: number };
 }
@@ -38,6 +45,9 @@ export interface Understood {
   also: string[];
 }
 
+/** A runner-up within this ratio of the best answer to a follow-up makes it a clarify (default 0.95). */
+export const FOLLOW_UP_CLARIFY_RATIO = 0.95;
+
 /** A message this long (characters without spaces) or longer is read clause by clause (default 16). */
 export const LONG_MESSAGE_CHARS = 16;
 
@@ -51,11 +61,17 @@ export function understand(input: UnderstandInput): Understood {
     const core = input.normalize(followUpCore(input.folded));
     // A follow-up naming a matter swaps the subject and keeps the question (那报告表呢: the same question about
     // 报告表); one asking only about an aspect keeps the subject's domain terms and asks that (那罚多少钱).
-    const subject = [...new Set(input.tokens(input.previous).filter((t) => input.hasTerm(t)))];
+    const subject = [...new Set(input.tokens(input.previous).filter((t) => input.hasTerm(t) && !asksAspectOnly(t)))];
     const base = !asksAspectOnly(core) || subject.length === 0 ? input.previous : subject.join(' ');
     const { text, focusFrom } = withContext(base, core);
-    const joined = input.search(text, { from: focusFrom, tokens: [...subject, ...input.tokens(core)] });
-    if (joined.kind !== 'none') return { decision: joined, query: text, via: 'follow-up', also: [] };
+    const joined = input.search(text, { from: focusFrom, tokens: [...subject, ...input.tokens(core)] }, new Set(input.near ?? []));
+    if (joined.kind === 'answer') {
+      // A follow-up is short and leans on context: a close runner-up means it could be either, so ask.
+      const close = joined.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= joined.best.confidence * FOLLOW_UP_CLARIFY_RATIO);
+      const decision: Decision = close.length > 1 ? { kind: 'clarify', ranked: close.slice(0, 3) } : joined;
+      return { decision, query: text, via: 'follow-up', also: [] };
+    }
+    if (joined.kind === 'clarify') return { decision: joined, query: text, via: 'follow-up', also: [] };
     // A follow-up that names its own subject may stand alone; one that does not is not guessed at.
     if (alone.kind === 'answer' && input.hasTerm(core)) return plain;
     const offers = joined.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= input.offerAt.confidence).slice(0, 3);
@@ -64,7 +80,7 @@ export function understand(input: UnderstandInput): Understood {
   }
 
   const compact = input.folded.replace(/\s+/g, '');
-  if ([...compact].length < LONG_MESSAGE_CHARS) return plain;
+  if (input.clauses === false || [...compact].length < LONG_MESSAGE_CHARS) return plain;
   const clauses = questionClauses(input.folded);
   if (clauses.length === 0 || (clauses.length === 1 && clauses[0].text === compact)) return plain;
   const read = clauses.map((c) => {

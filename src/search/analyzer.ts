@@ -5,9 +5,10 @@
  */
 import { escapeRegExp, fillerRemover, foldText } from './normalize.js';
 import { EMPTY_LEXICON, synonymRewriter, type Lexicon } from './lexicon.js';
+import { jiebaFor } from './jieba.js';
 
 /** How CJK text is cut into tokens. */
-export type CjkMode = 'bigram' | 'word-bigram' | 'unigram' | 'segmenter' | 'segmenter+bigram' | 'whitespace';
+export type CjkMode = 'bigram' | 'word-bigram' | 'unigram' | 'segmenter' | 'segmenter+bigram' | 'jieba' | 'jieba+bigram' | 'whitespace';
 
 /** MiniSearch's own default tokenizer: split on spaces and punctuation (the ablation baseline). */
 const SPACE_OR_PUNCTUATION = /[\n\r\p{Z}\p{P}]+/u;
@@ -67,7 +68,11 @@ export class Analyzer {
     this.stopwords = [...this.stop].sort((a, b) => b.length - a.length);
     const multi = this.stopwords.filter((w) => [...w].length > 1);
     this.boundary = multi.length ? new RegExp(multi.map(escapeRegExp).join('|'), 'g') : null;
+    this.jieba = this.options.cjk.startsWith('jieba') ? jiebaFor([...terms]) : null;
   }
+
+  /** jieba with the domain terms, in the jieba modes. */
+  private readonly jieba: ReturnType<typeof jiebaFor> | null;
 
   private readonly fold: (text: string) => string;
 
@@ -115,13 +120,17 @@ export class Analyzer {
       for (const ch of run) out.push(ch);
       return;
     }
+    if (this.jieba) {
+      for (const w of this.jieba.cutForSearch(run, true)) out.push(w);
+      if (mode === 'jieba') return;
+    }
     if (mode === 'segmenter' || mode === 'segmenter+bigram') {
       for (const s of this.segmenter.segment(run)) if (s.isWordLike) out.push(s.segment);
       if (mode === 'segmenter') return;
     }
     const chars = [...run];
     if (chars.length === 1) {
-      if (mode === 'bigram' || mode === 'word-bigram') out.push(run);
+      if (mode === 'bigram' || mode === 'word-bigram' || mode === 'jieba+bigram') out.push(run);
       return;
     }
     if (mode === 'word-bigram') return this.wordBigrams(run, out);
