@@ -12,6 +12,7 @@ import { loadOutreach } from './events/setup.js';
 import { loadHotQuestions } from './knowledge/hot-questions.js';
 import { hasErrors } from './knowledge/load.js';
 import { todayInChina } from './knowledge/validity.js';
+import { upcomingChanges } from './knowledge/upcoming-changes.js';
 import { createTelegramChannel, eventGreetings } from './bot/channel.js';
 import { staffCommands } from './bot/features/staff.js';
 import { MessageStore } from './messages/message-store.js';
@@ -63,6 +64,9 @@ async function main(): Promise<void> {
   for (const warning of contactWarnings(config)) logger.warn(warning);
   const messages = new MessageStore(db, { keepDaysAfterClose: config.messageKeepDays });
   messages.prune();
+  for (const c of upcomingChanges(knowledge.sources, todayInChina())) {
+    logger.warn({ source: c.source, on: c.on, daysLeft: c.daysLeft }, `a cited source stops being in force soon: ${c.message}`);
+  }
   const admin = await createAdmin({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, staffTokens: config.staffTokens, engine, knowledge, db, logger });
   if (!admin.auth.enabled) logger.info('STAFF_TOKENS not set: staff features (/api/admin) are off');
   const staff = config.staffTelegramIds.length ? staffCommands({ staffIds: config.staffTelegramIds, log, engine, admin }) : undefined;

@@ -7,6 +7,7 @@ import { crossCheck } from '../knowledge/load.js';
 import type { Entry, Source } from '../knowledge/schema.js';
 import { validateEntry } from '../knowledge/validate-entry.js';
 import type { YamlFile } from '../knowledge/yaml-file.js';
+import type { Problem } from '../knowledge/problem.js';
 
 /** One field error, as listed in a 400 body. */
 export interface FieldError {
@@ -22,9 +23,16 @@ const plain = (file: string, data: unknown): YamlFile => ({ file, data, lineOf: 
 
 /**
  * Checks `data` as an entry among `others` (the other entries of the tree; one with the same id is
- * replaced). Returns the entry when there is no error, else every field error.
+ * replaced). Returns the entry when there is no error, else every field error. `options.outOfForce` is the
+ * severity of a published entry citing a repealed or superseded source (default: the loader's).
  */
-export function checkEntry(data: unknown, others: Iterable<Entry>, sources: Map<string, Source>, today: string): { entry?: Entry; errors: FieldError[] } {
+export function checkEntry(
+  data: unknown,
+  others: Iterable<Entry>,
+  sources: Map<string, Source>,
+  today: string,
+  options: { outOfForce?: Problem['severity'] } = {},
+): { entry?: Entry; errors: FieldError[] } {
   const { entry, problems } = validateEntry(plain(CANDIDATE, data));
   if (!entry) return { errors: problems.map((p) => ({ field: p.field, message: p.message })) };
   const entries: Entry[] = [];
@@ -37,7 +45,7 @@ export function checkEntry(data: unknown, others: Iterable<Entry>, sources: Map<
   // The candidate goes last, so a duplicated question is reported against it, not against the older entry.
   entries.push(entry);
   parsed.set(entry.id, plain(CANDIDATE, entry));
-  const errors = crossCheck(entries, sources, parsed, today)
+  const errors = crossCheck(entries, sources, parsed, today, options)
     .filter((p) => p.file === CANDIDATE && p.severity === 'error')
     .map((p) => ({ field: p.field, message: p.message }));
   return errors.length ? { errors } : { entry, errors: [] };

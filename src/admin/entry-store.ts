@@ -12,6 +12,7 @@ import { writeFileAtomic } from './atomic-write.js';
 import type { AuditAction, AuditLog } from './audit-log.js';
 import { EditError } from './edit-error.js';
 import { checkEntry, type FieldError } from './entry-check.js';
+import { UPCOMING_DAYS, upcomingChanges, type UpcomingChange } from '../knowledge/upcoming-changes.js';
 import { KIND_DIR, type EntryFile } from './entry-files.js';
 import { entryToYaml, versionOf } from './entry-yaml.js';
 import { KeyedMutex } from './keyed-mutex.js';
@@ -62,6 +63,11 @@ export class EntryStore {
   /** Number of writes so far; a reload that saw it change must start again. */
   get writeCount(): number {
     return this.writes;
+  }
+
+  /** Sources repealed or superseded within the next `days` days (default: 60), for the staff status. */
+  upcomingChanges(days = UPCOMING_DAYS): UpcomingChange[] {
+    return upcomingChanges(this.sources, this.today(), days);
   }
 
   private today(): string {
@@ -166,7 +172,8 @@ export class EntryStore {
       if (this.deps.audit.lastEditor(id) === actor) throw new EditError(403, '法制审核须由最后编辑人以外的工作人员完成');
       const { status: _s, reviewed: _r, ...rest } = current.entry;
       const published: Entry = { ...rest, status: 'published', reviewed: { by: actor, at: this.today() } };
-      const check = checkEntry(published, this.others(), this.sources, this.today());
+      // Nothing is published on a law no longer in force, whatever the tree's transition setting.
+      const check = checkEntry(published, this.others(), this.sources, this.today(), { outOfForce: 'error' });
       if (!check.entry) throw new EditError(400, '条目未通过校验，不能发布', check.errors);
       const version = await this.writeFile(f.file, published);
       if (current.pendingRevision) await this.deps.revisions.remove(id);

@@ -16,7 +16,10 @@ export const MAX_NUMERAL = 9999;
 export function chineseToNumber(text: string): number | undefined {
   const s = text.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/〇/g, '零').replace(/两/g, '二');
   if (!s) return undefined;
-  if (/^\d+$/.test(s)) return Number(s);
+  if (/^\d+$/.test(s)) {
+    const n = Number(s);
+    return n > 0 && n <= MAX_NUMERAL ? n : undefined;
+  }
   if (!/^[零一二三四五六七八九十百千]+$/.test(s)) return undefined;
   let total = 0;
   let digit: number | undefined;

@@ -36,6 +36,8 @@ export async function adminAuditRoutes(app: FastifyInstance, opts: { admin: Admi
       lastCheck: watcher.state.lastCheck ?? null,
       lastReload: watcher.state.lastReload ?? null,
       problems: [...watcher.state.problems, ...revisionProblems].map((p) => ({ file: p.file, line: p.line, field: p.field, message: p.message, severity: p.severity })),
+      // Laws about to be repealed or superseded (within 60 days): entries citing them must move first.
+      upcomingChanges: store.upcomingChanges(),
     },
   }));
 }
