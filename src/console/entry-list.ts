@@ -40,6 +40,8 @@ export interface EntryRow {
   review: { by: string; at: string } | null;
   /** Names of the cited sources not in force today. */
   notInForce: string[];
+  /** The development team's check against the law text (not a 法制审核), when the entry carries one. */
+  checked: { by: string; at: string } | null;
 }
 
 /** The names of `entry`'s sources that are superseded or repealed on `day`. */
@@ -71,6 +73,7 @@ export function entryRow(v: EntryView, engine: AnswerEngine): EntryRow {
     updated: e.updated,
     review: v.status === 'published' ? (engine.options.recordedReview(served) ?? null) : null,
     notInForce: sourcesNotInForce(e, engine, day),
+    checked: e.checked ?? null,
   };
 }
 

@@ -64,6 +64,17 @@ describe('sign-in', () => {
     await app.close();
   });
 
+  it('limits sign-in attempts per address, with a Chinese message', async () => {
+    const c = new ConsoleClient(h.app);
+    await c.session();
+    const codes: number[] = [];
+    for (let i = 0; i < 11; i++) codes.push((await c.send('POST', '/admin/login', { token: 'wrong-token-000000000000' })).statusCode);
+    expect(codes.slice(0, 10).every((s) => s === 401)).toBe(true);
+    const limited = await c.send('POST', '/admin/login', { token: STAFF[0].token });
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json().error).toMatch(/一分钟后再试/);
+  });
+
   it('refuses a wrong token in plain Chinese, and a sign-in without the CSRF token', async () => {
     const c = new ConsoleClient(h.app);
     await c.session();
@@ -259,6 +270,8 @@ describe('console routes', () => {
     // The author sees it, and sending back does not make 李四 an editor: 李四 can still approve later.
     const seen = (await a.send('GET', '/api/admin/console/entries/permit-validity')).json();
     expect(seen.sentBack).toMatchObject({ by: '李四', comment: '请写明向哪个部门申请。' });
+    const listed = (await a.send('GET', '/api/admin/console/entries?status=pending')).json().entries.find((e: { id: string }) => e.id === 'permit-validity');
+    expect(listed.sentBack).toMatchObject({ comment: '请写明向哪个部门申请。' });
     expect(h.admin.audit.lastEditor('permit-validity')).toBe('张三');
     const again = (await a.send('GET', '/api/admin/entries/permit-validity')).json();
     await a.send('PUT', '/api/admin/entries/permit-validity', { ...again.entry, answer: '排污许可证有效期为5年，期满60日前向原核发部门申请延续。' }, { headers: { 'if-match': again.version } });

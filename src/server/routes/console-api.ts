@@ -77,7 +77,10 @@ export async function consoleApiRoutes(app: FastifyInstance, opts: { admin: Admi
         },
       },
     },
-    async (request) => ({ entries: listEntries(store, engine, request.query) }),
+    async (request) => ({
+      // Drafts and revisions sent back carry the comment, so their author sees it in the list.
+      entries: listEntries(store, engine, request.query).map((row) => (row.status === 'draft' || row.pendingRevision ? { ...row, sentBack: latestSendBack(audit, row.id) } : row)),
+    }),
   );
 
   app.get<{ Params: { id: string } }>('/api/admin/console/entries/:id', { schema: { params: idParams } }, async (request, reply) => {

@@ -18,6 +18,8 @@
     add(b, el('span', 'badge', row.topicLabel), el('span', 'badge', row.kindLabel));
     if (row.review) add(b, el('span', 'badge good', '法制审核：' + row.review.by + '（' + row.review.at + '）'));
     else if (row.status === 'published') add(b, el('span', 'badge mid', '无法制审核记录'));
+    if (row.checked) add(b, el('span', 'badge', '已对照法典原文核对（' + row.checked.by + '，' + row.checked.at + '）'));
+    if (row.sentBack) add(b, el('span', 'badge bad', '已退回修改：' + row.sentBack.comment));
     if (row.notInForce && row.notInForce.length) add(b, el('span', 'badge bad', '引用的法律已失效：' + row.notInForce.join('、')));
     return b;
   }
