@@ -48,6 +48,9 @@ export interface Understood {
 /** A runner-up within this ratio of the best answer to a follow-up makes it a clarify (default 0.95). */
 export const FOLLOW_UP_CLARIFY_RATIO = 0.95;
 
+/** A clause's answer must be among this many best candidates of the whole message (default 3). */
+export const SUPPORT_RANK = 3;
+
 /** A message this long (characters without spaces) or longer is read clause by clause (default 16). */
 export const LONG_MESSAGE_CHARS = 16;
 
@@ -88,7 +91,9 @@ export function understand(input: UnderstandInput): Understood {
     return { normalized, decision: input.search(normalized) };
   });
   const top = (d: Decision): Scored | undefined => (d.kind === 'answer' ? d.best : d.ranked[0]);
-  const main = read.findIndex((r) => r.decision.kind === 'answer');
+  // A clause's answer counts only when the whole message supports it too (among the whole's top candidates).
+  const supported = (d: Decision) => d.kind === 'answer' && alone.ranked.slice(0, SUPPORT_RANK).some((r) => r.id === d.best.id);
+  const main = read.findIndex((r) => supported(r.decision));
   if (main < 0) {
     if (alone.kind === 'answer') return plain;
     // Nothing answers: offer the best candidate of each part (and of the whole) that is close enough.
@@ -101,8 +106,10 @@ export function understand(input: UnderstandInput): Understood {
     return { decision: { kind: 'clarify', ranked: offers.slice(0, 3) }, query: read[0].normalized, via: 'clauses', also: [] };
   }
   const chosen = read[main].decision as Extract<Decision, { kind: 'answer' }>;
-  if (alone.kind === 'answer' && alone.best.id !== chosen.best.id && alone.best.confidence > chosen.best.confidence) {
-    return { ...plain, also: others(read, alone.best.id, top) };
+  if (alone.kind === 'answer') {
+    // The whole message answers: it carries more than any clause. Another part answering elsewhere is offered.
+    const more = read.flatMap((r) => (supported(r.decision) && r.decision.kind === 'answer' && r.decision.best.id !== alone.best.id ? [r.decision.best.id] : []));
+    return { ...plain, also: [...new Set(more)].slice(0, 2) };
   }
   return { decision: chosen, query: read[main].normalized, via: 'clauses', also: others(read, chosen.best.id, top) };
 }
