@@ -73,3 +73,16 @@ describe('scoreFollowups', () => {
     expect(seen[0][1]).toBe(seen[1][1]);
   });
 });
+
+describe('checkSplits', () => {
+  it('flags an item whose split is not the rule\'s, and a header that does not state the rule', async () => {
+    const { checkSplits } = await import('../../bench/split-rule.js');
+    const { splitFor } = await import('../../bench/eval/split.js');
+    const q = '排污许可证有效期多久';
+    const good = { id: 'a', q, split: splitFor(q) };
+    const bad = { id: 'b', q, split: splitFor(q) === 'test' ? 'tune' : 'test' };
+    expect(checkSplits({ inScope: [good], outOfScope: [], meta: {} }, '# split = test when FNV-1a … % 3 == 0')).toEqual([]);
+    expect(checkSplits({ inScope: [good, bad], outOfScope: [], meta: {} })).toEqual([expect.stringMatching(/^b: /)]);
+    expect(checkSplits({ inScope: [], outOfScope: [], meta: {} }, '# no rule here')).toHaveLength(1);
+  });
+});
