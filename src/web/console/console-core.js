@@ -99,7 +99,8 @@
 
   function signedOut(message) {
     PC.staff = null;
-    render(message);
+    // A fresh session (and CSRF token) for signing in again.
+    loadSession().then(function () { render(message); }, function () { render(message); });
   }
 
   function loadSession() {
@@ -120,11 +121,13 @@
     $('logout').hidden = !signedIn;
     $('who').textContent = signedIn ? '当前登录：' + PC.staff : '';
     $('login-error').textContent = loginMessage || '';
+    $('view').hidden = !signedIn;
     if (!signedIn) {
-      $('view').textContent = '';
+      // The view is kept (hidden) when the session merely expired: after signing in again, unsaved work is still there.
       if (PC.enabled !== false) $('token').focus();
       return;
     }
+    if (PC.viewStaff === PC.staff && PC.viewHash === location.hash && $('view').childNodes.length) return;
     route();
   }
 
@@ -143,6 +146,8 @@
     }
     var box = $('view');
     box.textContent = '';
+    PC.viewStaff = PC.staff;
+    PC.viewHash = location.hash;
     view(box, decodeURIComponent(parts.slice(1).join('/')));
     PC.refreshCounts();
   }
@@ -180,6 +185,8 @@
 
   $('logout').addEventListener('click', function () {
     PC.api('POST', '/admin/logout').then(function () { return loadSession(); }, function () { return loadSession(); }).then(function () {
+      $('view').textContent = '';
+      PC.form = null;
       location.hash = '';
       render('已退出登录。');
     });

@@ -90,6 +90,12 @@
         var c = control(f, entry[f.name]);
         if (f.name === 'id' && detail) c.disabled = true;
         wrap = PC.field(f.label + (f.required ? '' : '（可不填）'), c, f.hint + ' ' + limits(f));
+        if (f.name === 'id' && !detail) {
+          wrap.appendChild(PC.button('自动生成编号', 'quiet', function () {
+            c.value = PC.$('f-topic').value + '-' + Date.now().toString(36);
+            changed();
+          }));
+        }
       }
       var e = el('p', 'error');
       e.id = 'err-' + f.name;
@@ -208,7 +214,10 @@
         if (!f.required && Array.isArray(out[f.name]) && !out[f.name].length) delete out[f.name];
       });
       if (detail) out.id = detail.id;
-      if (detail && detail.entry.checked) out.checked = detail.entry.checked;
+      // The team's check against the law text covers the text it saw: kept only while answer and basis are unchanged.
+      if (detail && detail.entry.checked && out.answer === detail.entry.answer && JSON.stringify(out.basis) === JSON.stringify(detail.entry.basis)) {
+        out.checked = detail.entry.checked;
+      }
       return out;
     }
 
