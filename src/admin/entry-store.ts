@@ -114,6 +114,22 @@ export class EntryStore {
     }
   }
 
+  /**
+   * The field errors approving `body` as entry `id` would meet once saved (the approval's checks: a published
+   * entry may not cite a law no longer in force, and needs a basis). Empty when it would save and publish.
+   */
+  publishCheck(body: unknown, id: string): FieldError[] {
+    let draft: Entry;
+    try {
+      draft = this.validate(body, id);
+    } catch (err) {
+      if (err instanceof EditError) return [];
+      throw err;
+    }
+    const published = { ...draft, status: 'published' as const, reviewed: { by: '审核人', at: this.today() } };
+    return checkEntry(published, this.others(), this.sources, this.today(), { outOfForce: 'error' }).errors;
+  }
+
   /** Version of an entry file as last written or loaded (the watcher skips files the store wrote itself). */
   knownVersion(file: string): string | undefined {
     for (const f of this.files.values()) if (f.file === file) return f.version;

@@ -211,7 +211,10 @@ describe('console routes', () => {
       { field: 'related[0]', message: '关联条目 “missing-one” 不存在' },
     ]));
     const good = (await c.send('POST', '/api/admin/console/validate', { entry: newEntry() })).json();
-    expect(good).toMatchObject({ ok: true, errors: [] });
+    expect(good).toMatchObject({ ok: true, errors: [], warnings: [] });
+    // A draft without a basis saves, but approval would refuse it: said now, in the approval's words.
+    const noBasis = (await c.send('POST', '/api/admin/console/validate', { entry: newEntry('x-new', { basis: [] }) })).json();
+    expect(noBasis).toMatchObject({ ok: true, warnings: [{ field: 'basis', message: '批准发布时将被拒绝：除 report 外，发布的条目都必须有法律依据' }] });
     // The same body is refused by the save route with the same field errors.
     const saved = await c.send('POST', '/api/admin/entries', newEntry('x-new', { basis: [{ source: 'nope', article: '第一条' }] }));
     expect(saved.statusCode).toBe(400);

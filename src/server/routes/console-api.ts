@@ -9,7 +9,7 @@ import type { Admin } from '../../admin/admin.js';
 import type { AnswerEngine } from '../../engine/engine.js';
 import { KINDS, TOPICS } from '../../knowledge/schema.js';
 import { articlePattern, entryFormFields, sourceOptions } from '../../console/form-spec.js';
-import { entryRow, listEntries, sourcesNotInForce, STATUS_LABELS, type EntryFilter } from '../../console/entry-list.js';
+import { entryRow, listEntries, STATUS_LABELS, type EntryFilter } from '../../console/entry-list.js';
 import { latestSendBack, MAX_COMMENT_CHARS, reviewQueue, sendBack } from '../../console/review-queue.js';
 
 /** What the console API needs beyond the staff side. */
@@ -53,9 +53,8 @@ export async function consoleApiRoutes(app: FastifyInstance, opts: { admin: Admi
       const errors = store.check(entry, id);
       if (create && id && store.get(id)) errors.unshift({ field: 'id', message: `编号 ${id} 已被条目「${store.get(id)!.entry.title}」使用，请换一个` });
       if (!id && !errors.some((e) => e.field === 'id')) errors.unshift({ field: 'id', message: '缺少必填字段' });
-      // Warnings do not stop saving: sources no longer in force make the entry need review (as in check-knowledge).
-      const basis = Array.isArray(entry.basis) ? entry.basis.filter((b): b is { source: string; article: string } => typeof b?.source === 'string') : [];
-      const warnings = sourcesNotInForce({ basis } as never, engine, engine.options.today()).map((name) => ({ field: 'basis', message: `引用的《${name}》已不在有效期内，条目需复核` }));
+      // Warnings do not stop saving a draft: they are what 批准发布 would refuse (e.g. a law no longer in force).
+      const warnings = errors.length ? [] : store.publishCheck(entry, id).map((e) => ({ field: e.field, message: `批准发布时将被拒绝：${e.message}` }));
       return { ok: errors.length === 0, errors, warnings };
     },
   );

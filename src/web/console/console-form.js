@@ -41,7 +41,7 @@
   }
 
   function limits(f) {
-    if (f.minLength && f.maxLength) return (f.input === 'lines' ? '每行 ' : '') + f.minLength + '–' + f.maxLength + ' 字。';
+    if (f.minLength && f.maxLength) return (f.input === 'lines' ? '每行 ' : f.input === 'terms' ? '每个 ' : '') + f.minLength + '–' + f.maxLength + ' 字。';
     if (f.minLength) return '至少 ' + f.minLength + ' 字。';
     return '';
   }
