@@ -73,6 +73,7 @@ async function main(): Promise<void> {
   const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff, messages, quiz: { questions: outreach.questions, results: outreach.results } });
   const app = await buildApp({
     engine, service, logger, outreach, admin, hotQuestions, messages, rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitPerAddress: config.rateLimitPerAddress, trustProxy: config.trustProxy,
     ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),
   });
   // Prune the question log once a day.

@@ -3,6 +3,7 @@
  * default; a wrong value stops start-up with a message naming the variable.
  */
 import path from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './trust-proxy.js';
 
 /** The application's settings. */
 export interface Config {
@@ -30,8 +31,12 @@ export interface Config {
   messageKeepDays: number;
   /** True when NODE_ENV is production (missing contact settings are warned about loudly). */
   production: boolean;
-  /** Requests per minute per IP on POST /api/ask (RATE_LIMIT_PER_MINUTE, default: 60; 0 turns it off). */
+  /** Questions per minute per conversation on POST /api/ask (RATE_LIMIT_PER_MINUTE, default: 20; 0 turns the limits off). */
   rateLimitPerMinute: number;
+  /** Questions per minute per client address, all conversations together (RATE_LIMIT_PER_ADDRESS, default: 1200). */
+  rateLimitPerAddress: number;
+  /** Reverse proxies trusted for X-Forwarded-For (TRUST_PROXY, default: none; see trust-proxy.ts). */
+  trustProxy: TrustProxy;
   /** Telegram bot token (TELEGRAM_BOT_TOKEN, default: none: the Telegram channel is off). */
   telegramToken?: string;
   /** Public base URL of the service (PUBLIC_URL, default: none). */
@@ -121,6 +126,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (telegramBotUsername && !/^[A-Za-z][A-Za-z0-9_]{3,31}$/.test(telegramBotUsername)) {
     throw new ConfigError('TELEGRAM_BOT_USERNAME', '应为机器人的用户名（字母开头，只含字母、数字和下划线，例如 pufa_bot）');
   }
+  const trust = parseTrustProxy(env.TRUST_PROXY);
+  if ('error' in trust) throw new ConfigError('TRUST_PROXY', trust.error);
   return {
     port: integer(env, 'PORT', 3000, 0, 65535),
     host: env.HOST?.trim() || '0.0.0.0',
@@ -134,7 +141,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bureauMapUrl,
     messageKeepDays: integer(env, 'MESSAGE_KEEP_DAYS', 30, 1, 3650),
     production: (env.NODE_ENV ?? '').trim() === 'production',
-    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 60, 0, 1_000_000),
+    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 20, 0, 1_000_000),
+    rateLimitPerAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 1200, 1, 1_000_000),
+    trustProxy: trust.value,
     telegramToken: env.TELEGRAM_BOT_TOKEN?.trim() || undefined,
     publicUrl: publicUrl?.replace(/\/+$/, ''),
     telegramWebhookSecret,

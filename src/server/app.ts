@@ -19,6 +19,7 @@ import type { BotContext } from '../bot/context.js';
 import { telegramWebhookRoutes } from './routes/telegram-webhook.js';
 import { staffArea } from './routes/console.js';
 import type { Admin } from '../admin/admin.js';
+import type { TrustProxy } from '../config/trust-proxy.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { messageRoutes } from './routes/messages.js';
 import { contactRoutes } from './routes/contact.js';
@@ -31,8 +32,12 @@ export interface AppDeps {
   service?: AskService;
   /** pino logger (default: Fastify's own, silent). */
   logger?: Logger;
-  /** Requests per minute per IP on POST /api/ask (default: 60; 0 turns the limit off). */
+  /** Questions per minute per conversation on POST /api/ask (default: 20; 0 turns the limits off; see ask-limits.ts). */
   rateLimitPerMinute?: number;
+  /** Questions per minute per client address on POST /api/ask, all conversations together (default: 1200). */
+  rateLimitPerAddress?: number;
+  /** Reverse proxies trusted for X-Forwarded-For (Fastify's trustProxy; default: false). */
+  trustProxy?: TrustProxy;
   /** Hot questions on the web chat (default: 10 published FAQ titles across topics). */
   hotQuestions?: string[];
   /** Events, posters, leaflets and the quiz (issue 7; default: none, those routes are not served). */
@@ -49,6 +54,7 @@ export interface AppDeps {
 export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger as unknown as FastifyBaseLogger } : { logger: false }),
+    trustProxy: (deps.trustProxy ?? false) as boolean,
     bodyLimit: 16 * 1024,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
@@ -59,7 +65,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(errorHandling);
   await app.register(healthRoutes, { engine: deps.engine });
   const service = deps.service ?? new AskService(deps.engine);
-  await app.register(askRoutes, { service, rateLimitPerMinute: deps.rateLimitPerMinute ?? 60 });
+  await app.register(askRoutes, {
+    service,
+    rateLimitPerMinute: deps.rateLimitPerMinute ?? 20,
+    rateLimitPerAddress: deps.rateLimitPerAddress,
+    knownEvent: deps.outreach ? (code) => deps.outreach!.events.has(code) : undefined,
+  });
   await app.register(entryRoutes, { engine: deps.engine });
   await app.register(webChatRoutes, { engine: deps.engine, hotQuestions: deps.hotQuestions, service });
   await app.register(lawRoutes, { engine: deps.engine });

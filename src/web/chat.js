@@ -75,7 +75,12 @@
     return fetch(url, init).then(function (res) {
       if (res.status === 204) return null;
       return res.json().catch(function () { return {}; }).then(function (data) {
-        if (!res.ok) throw new Error((data && data.error) || '服务暂时出现问题，请稍后再试或拨打 12369。');
+        if (!res.ok) {
+          var err = new Error((data && data.error) || '服务暂时出现问题，请稍后再试或拨打 12369。');
+          // 429: how long to wait (Retry-After, seconds), so the question can be sent again by itself.
+          if (res.status === 429) err.retryAfter = Math.min(120, Math.max(1, Number(res.headers.get('retry-after')) || 10));
+          throw err;
+        }
         return data;
       });
     }, function () {
@@ -118,11 +123,35 @@
     pending.scrollIntoView({ block: 'end' });
     var body = { question: question.slice(0, 500), session: session, channel: 'web' };
     if (eventCode) body.event = eventCode;
-    api('POST', '/api/ask', body).then(function (reply) {
-      return { role: 'bot', question: question, reply: reply };
-    }, function (err) {
-      return { role: 'bot', question: question, error: err.message };
-    }).then(function (botMsg) {
+    var retries = 0;
+    // Too many questions at once (429): keep the question (also back in the input box), show the wait and
+    // send it again after Retry-After, up to 3 times.
+    var attempt = function () {
+      return api('POST', '/api/ask', body).then(function (reply) {
+        if (input.value.trim() === question) input.value = '';
+        return { role: 'bot', question: question, reply: reply };
+      }, function (err) {
+        if (err.retryAfter && retries < 3) {
+          retries++;
+          if (!input.value.trim()) input.value = question;
+          return waitThenRetry(err.retryAfter);
+        }
+        if (err.retryAfter && !input.value.trim()) input.value = question;
+        return { role: 'bot', question: question, error: err.message };
+      });
+    };
+    var waitThenRetry = function (seconds) {
+      return new Promise(function (resolve) {
+        var left = seconds;
+        var tick = function () {
+          pending.textContent = '提问的人较多，' + left + ' 秒后自动重新发送您的问题…';
+          if (left-- <= 0) return resolve(attempt());
+          setTimeout(tick, 1000);
+        };
+        tick();
+      });
+    };
+    attempt().then(function (botMsg) {
       messages.push(botMsg);
       persist();
       var node = renderMessage(botMsg);

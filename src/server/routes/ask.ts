@@ -1,7 +1,7 @@
 /** POST /api/ask: a question in, the engine's reply out. */
 import type { FastifyInstance } from 'fastify';
-import rateLimit from '@fastify/rate-limit';
 import type { AskService } from '../../service/ask-service.js';
+import { askLimits } from '../ask-limits.js';
 
 import { MAX_QUESTION_CHARS } from '../../engine/reply.js';
 
@@ -83,16 +83,25 @@ interface AskBody {
   channel?: 'web' | 'api';
 }
 
-/** Ask route, rate-limited per IP when `rateLimitPerMinute` > 0. */
-export async function askRoutes(app: FastifyInstance, opts: { service: AskService; rateLimitPerMinute: number }): Promise<void> {
-  if (opts.rateLimitPerMinute > 0) {
-    await app.register(rateLimit, { global: false });
-  }
+/** Options of {@link askRoutes}. */
+export interface AskRouteOptions {
+  service: AskService;
+  /** Questions per minute per conversation (0 turns the limits off; see ask-limits.ts). */
+  rateLimitPerMinute: number;
+  /** Questions per minute per address, all conversations together (default: 1200). */
+  rateLimitPerAddress?: number;
+  /** Whether an event code is known; unknown codes are dropped, not counted (default: every code is kept). */
+  knownEvent?: (code: string) => boolean;
+}
+
+/** Ask route, rate-limited per conversation and per address when `rateLimitPerMinute` > 0. */
+export async function askRoutes(app: FastifyInstance, opts: AskRouteOptions): Promise<void> {
+  const limits = await askLimits(app, { perConversation: opts.rateLimitPerMinute, perAddress: opts.rateLimitPerAddress });
   app.post<{ Body: AskBody }>(
     '/api/ask',
     {
       schema: askSchema,
-      ...(opts.rateLimitPerMinute > 0 ? { config: { rateLimit: { max: opts.rateLimitPerMinute, timeWindow: 60_000 } } } : {}),
+      ...(limits.length ? { preHandler: limits } : {}),
     },
     async (request, reply) => {
       const question = request.body.question;
@@ -100,7 +109,8 @@ export async function askRoutes(app: FastifyInstance, opts: { service: AskServic
       if ([...question].length > MAX_QUESTION_CHARS) {
         return reply.code(400).send({ error: `问题太长了（最多 ${MAX_QUESTION_CHARS} 个字），请精简后再问。` });
       }
-      const { session, event, channel } = request.body;
+      const { session, channel } = request.body;
+      const event = request.body.event !== undefined && opts.knownEvent && !opts.knownEvent(request.body.event) ? undefined : request.body.event;
       const answer = opts.service.ask({ question, session, event, channel: channel ?? 'api' });
       request.log.info({ status: answer.status, entry: answer.entry?.id, score: answer.score, event }, 'answered question');
       return answer;
