@@ -31,6 +31,18 @@ function sameContent(a: Record<string, unknown>, b: Entry): boolean {
   return CONTENT_FIELDS.every((k) => JSON.stringify(a[k]) === JSON.stringify(rec[k]));
 }
 
+/**
+ * Fields a spreadsheet has no column for, carried over from the entry a row changes: formerly and review_note;
+ * checked (the team's check against the law text) only while the answer and basis are unchanged.
+ */
+function kept(e: Entry, row: Record<string, unknown>): Partial<Entry> {
+  const out: Partial<Entry> = {};
+  if (e.formerly) out.formerly = e.formerly;
+  if (e.review_note) out.review_note = e.review_note;
+  if (e.checked && row.answer === e.answer && JSON.stringify(row.basis) === JSON.stringify(e.basis)) out.checked = e.checked;
+  return out;
+}
+
 /** Imports rows as `actor`; rows are handled in order, each on its own (one bad row stops nothing). */
 export async function importEntries(store: EntryStore, actor: string, body: Buffer, format: SheetFormat): Promise<ImportReport> {
   const report: ImportReport = { created: [], updated: [], unchanged: [], errors: [] };
@@ -47,7 +59,7 @@ export async function importEntries(store: EntryStore, actor: string, body: Buff
     const current = store.get(id);
     try {
       if (current && sameContent(data, current.entry)) report.unchanged.push(id);
-      else if (current) (await store.update(actor, id, undefined, data, 'import'), report.updated.push(id));
+      else if (current) (await store.update(actor, id, undefined, { ...kept(current.entry, data), ...data }, 'import'), report.updated.push(id));
       else (await store.create(actor, data, 'import'), report.created.push(id));
     } catch (err) {
       if (!(err instanceof EditError)) throw err;

@@ -52,6 +52,22 @@ describe('export and import', () => {
     expect(audit.map((a: { action: string; entryId: string }) => `${a.action}:${a.entryId}`).sort()).toEqual(['import:noise-new', 'import:permit-validity']);
   });
 
+  it('a changed row keeps the fields the sheet has no column for (formerly, review_note; checked only for the same answer and basis)', async () => {
+    const v = h.admin.store.get('waste-storage')!;
+    const extra = { formerly: ['原《测试旧法》第十条'], review_note: '核对过原文', checked: { by: '开发组', at: '2026-05-01' } };
+    await h.admin.store.update('张三', 'waste-storage', v.version, { ...v.entry, ...extra });
+    const sheet = (await exportAs('csv')).rawPayload;
+    const row = (await readSheet(sheet, 'csv')).rows.find((x) => x.data.id === 'waste-storage')!.data;
+    const csv = ['id,kind,topic,title,questions,keywords,answer,basis,related', ['waste-storage', row.kind, row.topic, `${row.title}（改）`, '', '', String(row.answer), 'reg-a 第一条', ''].map((c) => `"${String(c)}"`).join(',')].join('\n');
+    const r = (await importAs('csv', csv)).json();
+    expect(r.errors).toEqual([]);
+    const after = h.admin.store.get('waste-storage')!.entry;
+    expect(after.title).toContain('（改）');
+    expect(after.formerly).toEqual(extra.formerly);
+    expect(after.review_note).toBe('核对过原文');
+    expect(after.checked).toBeUndefined(); // the basis changed
+  });
+
   it('refuses an unreadable file or unknown columns', async () => {
     expect((await importAs('xlsx', Buffer.from('not a zip'))).statusCode).toBe(400);
     const r = await importAs('csv', 'id,colour\nx,red\n');
