@@ -6,8 +6,10 @@
  */
 (function () {
   'use strict';
-  var PC = (window.PC = { views: {}, csrf: '', staff: null, form: null, prefill: null });
-  var $ = (PC.$ = function (id) { return document.getElementById(id); });
+  var PC = { views: {}, csrf: '', staff: null, form: null, prefill: null };
+  window.PC = PC;
+  var $ = function (id) { return document.getElementById(id); };
+  PC.$ = $;
 
   /** Creates an element with optional class and text. */
   PC.el = function (tag, cls, text) {
