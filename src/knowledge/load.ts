@@ -172,10 +172,10 @@ export function crossCheck(
 }
 
 /**
- * Default severity of a published entry citing a source no longer in force. `review` until the entries are moved
- * onto the Code; then `error` (issue 10, item 5).
+ * Default severity of a published entry (or quiz or hot question) citing a source no longer in force: `error`, so
+ * such a tree is not served (issue 10, item 5). Pass `outOfForce: 'review'` to list them without failing.
  */
-export const DEFAULT_OUT_OF_FORCE: Problem['severity'] = 'review';
+export const DEFAULT_OUT_OF_FORCE: Problem['severity'] = 'error';
 
 /** True when the problems include an error (the tree must not be served). */
 export function hasErrors(problems: readonly Problem[]): boolean {

@@ -83,12 +83,15 @@ describe('loadKnowledge', () => {
     expect(lines(k).some((l) => l.startsWith('faq/other-name.yaml:1 id:'))).toBe(true);
   });
 
-  it('flags entries citing a superseded source for review on and after the date, not before', async () => {
+  it('refuses published entries citing a superseded source on and after the date, not before (review on request)', async () => {
     const before = await loadKnowledge(FIXTURE_DIR, '2029-12-31');
     expect(before.problems).toEqual([]);
     const after = await loadKnowledge(FIXTURE_DIR, '2030-01-01');
-    expect(after.problems.map((p) => [p.file, p.severity])).toEqual([['faq/waste-storage.yaml', 'review']]);
-    expect(hasErrors(after.problems)).toBe(false);
+    expect(after.problems.map((p) => [p.file, p.severity])).toEqual([['faq/waste-storage.yaml', 'error']]);
+    expect(hasErrors(after.problems)).toBe(true);
+    const listed = await loadKnowledge(FIXTURE_DIR, '2030-01-01', { outOfForce: 'review' });
+    expect(listed.problems.map((p) => [p.file, p.severity])).toEqual([['faq/waste-storage.yaml', 'review']]);
+    expect(hasErrors(listed.problems)).toBe(false);
   });
 
   it('reports a missing sources.yaml', async () => {

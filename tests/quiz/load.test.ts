@@ -82,7 +82,7 @@ describe('loadQuiz', () => {
       'b.yaml': `topic: permit\nquestions:\n${question('dup')}\n${question('same', { question: '排污许可证有效期多久（dup）？' })}\n`,
       'c.yaml': `topic: weather\nquestions:\n${question('c')}\n`,
     });
-    const { questions, problems } = await loadQuiz(dir, SOURCES, '2026-11-28');
+    const { questions, problems } = await loadQuiz(dir, SOURCES, '2026-11-28', { outOfForce: 'review' });
     const lines = problems.map(formatProblem);
     expect(lines).toContainEqual('quiz/a.yaml:14 questions[1].basis.source: 未知来源 “no-such-law”（先在 sources.yaml 中登记）');
     expect(lines).toContainEqual('quiz/a.yaml:17 questions[2].options[1]: 选项 “5年” 重复');
