@@ -59,6 +59,22 @@ export class AuditLog {
       .get(entryId, actor, version);
   }
 
+  /**
+   * Who wrote exactly `version` of the entry: the actor of the newest edit row whose new version it is, or
+   * undefined when no edit recorded it (hand-written, or a write whose audit row is missing).
+   */
+  editorOf(entryId: string, version: string): string | undefined {
+    const row = this.db
+      .prepare(`SELECT actor FROM audit WHERE entry_id = ? AND new_version = ? AND action IN (${EDIT_ACTIONS.map(() => '?').join(',')}) ORDER BY id DESC LIMIT 1`)
+      .get(entryId, version, ...EDIT_ACTIONS) as { actor: string } | undefined;
+    return row?.actor;
+  }
+
+  /** Whether staff ever edited the entry through the store (create, update or import). */
+  hasEdits(entryId: string): boolean {
+    return !!this.db.prepare(`SELECT 1 FROM audit WHERE entry_id = ? AND action IN (${EDIT_ACTIONS.map(() => '?').join(',')}) LIMIT 1`).get(entryId, ...EDIT_ACTIONS);
+  }
+
   /** The staff member who last edited the entry's current text, or undefined (hand-written, or never edited). */
   lastEditor(entryId: string): string | undefined {
     const row = this.db

@@ -152,8 +152,9 @@ export class EntryStore {
       const entry = this.validate(body, id);
       const file = `${KIND_DIR[entry.kind]}/${id}.yaml`;
       if (await exists(path.join(this.deps.knowledgeDir, file))) throw new EditError(409, `文件 ${file} 已存在（可能是无效的手工文件）`);
-      const version = await this.writeFile(file, entry);
-      this.deps.audit.record({ actor, action, entryId: id, newVersion: version });
+      // Write-ahead: who wrote which version is recorded before the text lands (a crash in between leaves
+      // an audit row for a version that never appeared, never a version without its author).
+      const version = await this.writeFile(file, entry, (v) => this.deps.audit.record({ actor, action, entryId: id, newVersion: v }));
       return { id, version, status: 'draft' as const };
     });
   }
@@ -168,10 +169,12 @@ export class EntryStore {
       const current = this.current(id, ifMatch);
       const entry = this.validate(body, id);
       const f = this.files.get(id)!;
+      const record = (v: string) => this.deps.audit.record({ actor, action, entryId: id, oldVersion: current.version, newVersion: v });
       let version: string;
-      if (f.entry.status === 'published') version = await this.deps.revisions.put(entry);
-      else version = await this.writeFile(f.file, entry);
-      this.deps.audit.record({ actor, action, entryId: id, oldVersion: current.version, newVersion: version });
+      if (f.entry.status === 'published') {
+        record(versionOf(entryToYaml(entry)));
+        version = await this.deps.revisions.put(entry);
+      } else version = await this.writeFile(f.file, entry, record);
       return { version, status: this.files.get(id)!.entry.status, pendingRevision: f.entry.status === 'published' };
     });
   }
@@ -186,14 +189,20 @@ export class EntryStore {
       const f = this.files.get(id)!;
       if (!current.pendingRevision && f.entry.status !== 'draft') throw new EditError(409, `条目 ${id} 没有待审核的草稿`);
       if (this.deps.audit.lastEditor(id) === actor) throw new EditError(403, '法制审核须由最后编辑人以外的工作人员完成');
+      // The four-eyes rule needs the author of exactly this text: a version whose edit was never recorded
+      // (a staff write cut short, a revision file from elsewhere) cannot be approved by anyone.
+      const author = this.deps.audit.editorOf(id, current.version);
+      if (author === actor) throw new EditError(403, '法制审核须由最后编辑人以外的工作人员完成');
+      if (author === undefined && (current.pendingRevision || this.deps.audit.hasEdits(id))) {
+        throw new EditError(403, '这一版本没有记录编辑人（可能是保存时服务中断），不能审核；请由工作人员重新保存一次后再审核');
+      }
       const { status: _s, reviewed: _r, ...rest } = current.entry;
       const published: Entry = { ...rest, status: 'published', reviewed: { by: actor, at: this.today() } };
       // Nothing is published on a law no longer in force, whatever the tree's transition setting.
       const check = checkEntry(published, this.others(), this.sources, this.today(), { outOfForce: 'error' });
       if (!check.entry) throw new EditError(400, '条目未通过校验，不能发布', check.errors);
-      const version = await this.writeFile(f.file, published);
+      const version = await this.writeFile(f.file, published, (v) => this.deps.audit.record({ actor, action: 'approve', entryId: id, oldVersion: current.version, newVersion: v }));
       if (current.pendingRevision) await this.deps.revisions.remove(id);
-      this.deps.audit.record({ actor, action: 'approve', entryId: id, oldVersion: current.version, newVersion: version });
       return { version, status: 'published' as const };
     });
   }
@@ -204,9 +213,10 @@ export class EntryStore {
       const current = this.current(id, ifMatch);
       const f = this.files.get(id)!;
       if (f.entry.status === 'retired') throw new EditError(409, `条目 ${id} 已停用`);
-      const version = await this.writeFile(f.file, { ...f.entry, status: 'retired', updated: this.today() });
+      const version = await this.writeFile(f.file, { ...f.entry, status: 'retired', updated: this.today() }, (v) =>
+        this.deps.audit.record({ actor, action: 'retire', entryId: id, oldVersion: current.version, newVersion: v }),
+      );
       if (current.pendingRevision) await this.deps.revisions.remove(id);
-      this.deps.audit.record({ actor, action: 'retire', entryId: id, oldVersion: current.version, newVersion: version });
       return { version, status: 'retired' as const };
     });
   }
@@ -244,9 +254,13 @@ export class EntryStore {
     return entry;
   }
 
-  /** Writes an entry file atomically, then (synchronously) the store and the live index. */
-  private async writeFile(file: string, entry: Entry): Promise<string> {
+  /**
+   * Writes an entry file atomically, then (synchronously) the store and the live index. `record` is called
+   * with the new version before the file is written (the write-ahead audit row).
+   */
+  private async writeFile(file: string, entry: Entry, record: (version: string) => void): Promise<string> {
     const text = entryToYaml(entry);
+    record(versionOf(text));
     await writeFileAtomic(path.join(this.deps.knowledgeDir, file), text);
     const version = versionOf(text);
     this.writes++;
