@@ -97,7 +97,8 @@ describe.skipIf(!hasChromium)(`staff console in Chromium (skipped when ${CHROMIU
         await signIn(b.page, STAFF[1].token, '李四');
         await b.page.getByRole('link', { name: /^待审核/ }).click();
         const item = b.page.locator('#review-noise-sunday-work');
-        expect(await item.locator('.diff .add').count()).toBeGreaterThan(3);
+        await item.waitFor();
+        await expect.poll(() => item.locator('.diff .add').count()).toBeGreaterThan(3);
         await item.getByRole('button', { name: '批准发布' }).click();
         await expect.poll(() => item.locator('[role=status]').textContent()).toContain('已批准发布');
         await shot(b.page, '05-approved');
@@ -140,9 +141,17 @@ describe.skipIf(!hasChromium)(`staff console in Chromium (skipped when ${CHROMIU
         expect(await v.page.locator('.lookup-result').textContent()).not.toContain('已电话联系');
         await shot(v.page, '07-visitor-reply');
 
+        // The visitor's unanswered question is a 待补充问题; 据此新建条目 prefills the form.
+        await b.page.getByRole('link', { name: '待补充问题' }).click();
+        const gap = b.page.locator('article', { hasText: '小区里的快递柜噪音归谁管' });
+        await gap.getByRole('button', { name: '据此新建条目' }).click();
+        await expect.poll(() => b.page.getByLabel('标题', { exact: true }).inputValue()).toBe('小区里的快递柜噪音归谁管');
+        await shot(b.page, '07-gap-prefill');
+
         // 统计 and 活动 open inside the console; then 退出登录.
         await b.page.getByRole('link', { name: '统计' }).click();
         await b.page.getByText('咨询总数').waitFor();
+        await shot(b.page, '08-stats');
         await b.page.getByRole('link', { name: '活动' }).click();
         await b.page.getByLabel('活动代码').fill('songfa' + width);
         await b.page.getByLabel('活动名称').fill('送法入企——危险废物');
@@ -152,7 +161,7 @@ describe.skipIf(!hasChromium)(`staff console in Chromium (skipped when ${CHROMIU
         await b.page.getByRole('button', { name: '创建活动' }).click();
         await b.page.getByRole('link', { name: '打印海报' }).first().waitFor();
         expect(await b.page.getByRole('link', { name: '打印海报' }).first().getAttribute('href')).toBe('/events/songfa' + width);
-        await shot(b.page, '08-events');
+        await shot(b.page, '09-events');
         await b.page.getByRole('button', { name: '退出登录' }).click();
         await b.page.getByLabel('工作人员令牌', { exact: true }).waitFor();
 
