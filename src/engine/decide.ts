@@ -26,6 +26,18 @@ export interface DecisionOptions {
   readClauses: boolean;
   /** Weight of the previous answer and its related entries when a follow-up is searched (default: 1.05). */
   nearBoost: number;
+  /**
+   * Long messages (residents' complaints, stories): from `from` content characters on, the confidence weighs how
+   * much of an entry's closest title or 相似问 the message contains (a long message covers little of itself with
+   * any entry), with its own thresholds (default: from 32; weights relative 0, coverage 0.2, closeness 0.4,
+   * containment 0.6; minConfidence 0.35; clarifyRatio 0.85). `from: Infinity` turns it off.
+   */
+  long: {
+    from: number;
+    weights: { relative: number; coverage: number; closeness: number; containment: number };
+    minConfidence: number;
+    clarifyRatio: number;
+  };
 }
 
 /** Default decision thresholds. */
@@ -38,6 +50,7 @@ export const DEFAULT_DECISION: DecisionOptions = {
   focusWeight: 0.5,
   readClauses: true,
   nearBoost: 1.05,
+  long: { from: 32, weights: { relative: 0, coverage: 0.2, closeness: 0.4, containment: 0.6 }, minConfidence: 0.35, clarifyRatio: 0.85 },
 };
 
 /** A reranked candidate. */
@@ -49,6 +62,8 @@ export interface Scored {
   coverage: number;
   /** idf-weighted cosine similarity to the closest title or 相似问. */
   closeness: number;
+  /** Share of the idf weight of the best-contained title or 相似问 that the question contains (long messages). */
+  containment: number;
   /** Combined confidence in [0, 1]. */
   confidence: number;
 }
@@ -118,6 +133,7 @@ export function decide(
   if (cands.length === 0) return { kind: 'none', ranked: [] };
   const focusFrom = focus?.from;
   const content = contentPositions(normalized, index.analyzer.stopwords);
+  const long = content.length >= options.long.from;
   const qWeight = unique.reduce((s, t) => s + index.idf(t), 0);
 
   // Where each query token occurs in the question (code point positions), computed once per question.
@@ -145,6 +161,7 @@ export function decide(
       focusFactor = 1 - options.focusWeight + (options.focusWeight * focus.filter((i) => about.has(i)).length) / focus.length;
     }
     let closeness = 0;
+    let containment = 0;
     for (const asked of t.asked) {
       let shared = 0;
       let aWeight = 0;
@@ -154,18 +171,20 @@ export function decide(
         if (queryIds.has(term)) shared += w;
       }
       if (aWeight > 0 && qWeight > 0) closeness = Math.max(closeness, shared / Math.sqrt(aWeight * qWeight));
+      if (aWeight > 0) containment = Math.max(containment, shared / aWeight);
     }
     const relative = c.score / topOf.get(c.id)!;
-    const w = options.weights;
-    const confidence = prior(c.id) * focusFactor * (w.relative * relative + w.coverage * coverage + w.closeness * closeness);
-    return { id: c.id, relative, coverage, closeness, confidence };
+    const w = long ? options.long.weights : { ...options.weights, containment: 0 };
+    const confidence =
+      prior(c.id) * focusFactor * (w.relative * relative + w.coverage * coverage + w.closeness * closeness + w.containment * containment);
+    return { id: c.id, relative, coverage, closeness, containment, confidence };
   });
   ranked.sort((a, b) => b.confidence - a.confidence);
   const best = ranked[0];
-  if (best.coverage < options.minCoverage || best.confidence < options.minConfidence) return { kind: 'none', ranked };
-  const close = ranked.filter(
-    (r) => r.confidence >= best.confidence * options.clarifyRatio && r.coverage >= options.minCoverage,
-  );
+  const minConfidence = long ? options.long.minConfidence : options.minConfidence;
+  const clarifyRatio = long ? options.long.clarifyRatio : options.clarifyRatio;
+  if (best.coverage < options.minCoverage || best.confidence < minConfidence) return { kind: 'none', ranked };
+  const close = ranked.filter((r) => r.confidence >= best.confidence * clarifyRatio && r.coverage >= options.minCoverage);
   if (close.length > 1) return { kind: 'clarify', ranked: close.slice(0, 3) };
   return { kind: 'answer', best, ranked };
 }
