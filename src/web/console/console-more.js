@@ -211,7 +211,7 @@
     add(c, el('h3', null, title));
     if (!rows.length) return add(c, el('p', null, '该时段没有数据'));
     var max = Math.max.apply(null, rows.map(function (r) { return r.questions; })) || 1;
-    var t = el('table');
+    var t = el('table', 'bars');
     add(t, PC.add(el('tr'), el('th', null, '项目'), el('th', null, '咨询'), el('th', null, '已解答'), el('th', null, '人数'), el('th', null, '')));
     rows.forEach(function (r) {
       var bar = el('span', 'bar');
