@@ -27,10 +27,11 @@ import { describeError } from './safe-error.js';
 export const DEFAULT_RATE_LIMIT = { timeFrameMs: 30_000, limit: 20 };
 
 /**
- * Retries of a Bot API call after 429 or a network error (default: 2 retries, waiting at most 5 s), bounded
- * so that a webhook answer never waits past Telegram's timeout.
+ * Retries of a Bot API call after 429 or a 5xx (2 retries, waiting at most 5 s). A network error (Bot API
+ * unreachable) is not retried but thrown at once (`rethrowHttpErrors`): auto-retry would otherwise retry it
+ * for ever, with waits of up to an hour.
  */
-export const RETRY = { maxRetryAttempts: 2, maxDelaySeconds: 5 };
+export const RETRY = { maxRetryAttempts: 2, maxDelaySeconds: 5, rethrowHttpErrors: true };
 
 /** The polite message when a user sends too fast. */
 export const RATE_LIMIT_MESSAGE = '您发送得太快了，请稍等几秒再问。';

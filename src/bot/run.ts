@@ -26,6 +26,8 @@ export interface RunOptions {
   /** Bot token, only to redact it from logged errors. */
   token: string;
   logger: Logger;
+  /** Time getMe may take before the channel is reported off (default: 15_000 ms). */
+  initTimeoutMs?: number;
 }
 
 /** A running bot. */
@@ -47,7 +49,11 @@ export function webhookSecret(configured?: string): string {
 export async function startBot(bot: Bot<BotContext>, opts: RunOptions): Promise<RunningBot | undefined> {
   const { logger, token } = opts;
   try {
-    await bot.init();
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer from the Bot API within ${opts.initTimeoutMs ?? 15_000} ms`)), opts.initTimeoutMs ?? 15_000);
+    });
+    await Promise.race([bot.init(), timeout]).finally(() => clearTimeout(timer));
   } catch (err) {
     logger.error({ error: describeError(err, token) }, 'Telegram bot could not start (getMe failed): the Telegram channel is off');
     return undefined;

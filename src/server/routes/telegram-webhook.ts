@@ -1,11 +1,14 @@
 /**
- * POST /telegram/webhook: Telegram delivers updates here in webhook mode (PUBLIC_URL set), through grammY's
- * Fastify adapter. The X-Telegram-Bot-Api-Secret-Token header must equal the secret (401 otherwise); the
- * route is not subject to the HTTP rate limit (Telegram's servers send every user's updates).
+ * POST /telegram/webhook: Telegram delivers updates here in webhook mode (PUBLIC_URL set). The
+ * X-Telegram-Bot-Api-Secret-Token header must equal the secret (401 otherwise); the route is not subject to
+ * the HTTP rate limit (Telegram's servers send every user's updates). Every accepted update is answered 200
+ * within `ackMs` (under a second), whether or not the bot has finished it: handling goes on in the
+ * background, so a slow or unreachable Bot API never makes Telegram re-send the update.
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { webhookCallback, type Bot } from 'grammy';
+import type { Bot } from 'grammy';
+import type { Update } from 'grammy/types';
 import type { BotContext } from '../../bot/context.js';
 import { WEBHOOK_PATH } from '../../bot/run.js';
 
@@ -14,8 +17,10 @@ export interface TelegramWebhookOptions {
   bot: Bot<BotContext>;
   /** The secret Telegram sends (TELEGRAM_WEBHOOK_SECRET). */
   secret: string;
-  /** Time to handle one update before answering 200 anyway (default: 9_000 ms, under Telegram's timeout). */
-  timeoutMs?: number;
+  /** Time to handle one update before answering 200 anyway; handling goes on after (default: 500 ms). */
+  ackMs?: number;
+  /** On close, time to let updates in progress finish (default: 5_000 ms). */
+  drainMs?: number;
 }
 
 /** Largest update accepted, in bytes (default app body limit is smaller; a long message is ~20 KB). */
@@ -31,11 +36,10 @@ function sameSecret(given: unknown, secret: string): boolean {
 /** The webhook route as an encapsulated Fastify plugin. */
 export async function telegramWebhookRoutes(app: FastifyInstance, opts: TelegramWebhookOptions): Promise<void> {
   if (!opts.secret) throw new Error('telegram-webhook: a secret is required (set TELEGRAM_WEBHOOK_SECRET)');
-  const handle = webhookCallback(opts.bot, 'fastify', {
-    secretToken: opts.secret,
-    // Answer 200 after the timeout and finish in the background, so Telegram does not re-send the update.
-    onTimeout: 'return',
-    timeoutMilliseconds: opts.timeoutMs ?? 9_000,
+  const pending = new Set<Promise<void>>();
+  const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
+  app.addHook('onClose', async () => {
+    await Promise.race([Promise.allSettled([...pending]), delay(opts.drainMs ?? 5_000)]);
   });
   app.post(
     WEBHOOK_PATH,
@@ -52,8 +56,13 @@ export async function telegramWebhookRoutes(app: FastifyInstance, opts: Telegram
       },
     },
     async (request, reply) => {
-      await handle(request, reply);
-      return reply;
+      const work = Promise.resolve()
+        .then(() => opts.bot.handleUpdate(request.body as Update))
+        .catch((err: unknown) => request.log.error({ err: err instanceof Error ? err.message : String(err) }, 'telegram update failed'))
+        .finally(() => pending.delete(work));
+      pending.add(work);
+      await Promise.race([work, delay(opts.ackMs ?? 500)]);
+      return reply.code(200).send('');
     },
   );
 }
