@@ -43,7 +43,7 @@ export async function consolePages(app: FastifyInstance, opts: ConsolePagesOptio
   const dir = opts.dir ?? findConsoleDir();
   const auth = opts.auth?.enabled ? opts.auth : undefined;
   await strictCsp(app);
-  await app.register(rateLimit, { global: false });
+  if (!app.hasDecorator('createRateLimit')) await app.register(rateLimit, { global: false });
   await app.register(fastifyStatic, { root: dir, prefix: '/admin/assets/', index: false, maxAge: 10 * 60 * 1000 });
 
   app.setErrorHandler((err: FastifyError, request, reply) => {
