@@ -40,6 +40,7 @@ describe('Bot API unreachable', () => {
     const bot = createBot(TOKEN, { service }, { botInfo: BOT_INFO });
     bot.api.config.use(() => new Promise(() => undefined)); // sendMessage hangs
     app = await buildApp({ engine: service.engine, service, rateLimitPerMinute: 0, telegram: { bot, secret: SECRET } });
+    await app.ready();
     const t = performance.now();
     const r = await app.inject({ method: 'POST', url: '/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': SECRET }, payload: textUpdate('排污许可证有效期多久') });
     expect(r.statusCode).toBe(200);
