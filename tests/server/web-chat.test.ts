@@ -115,7 +115,7 @@ describe('GET /api/hot', () => {
 
 describe('POST /api/feedback', () => {
   it('accepts a 👍 and a 👎 with 204 and counts them on the replies in the question log', async () => {
-    const ask = async () => (await app.inject({ method: 'POST', url: '/api/ask', payload: { question: '排污许可证有效期多久', channel: 'web' } })).json().id as number;
+    const ask = async () => (await app.inject({ method: 'POST', url: '/api/ask', payload: { question: '排污许可证有效期多久', channel: 'web', session: 'abc123' } })).json().id as number;
     const [first, second] = [await ask(), await ask()];
     const up = await postFeedback({ session: 'abc123', entryId: 'permit-validity', question: '排污许可证有效期多久', helpful: true, id: first });
     expect(up.statusCode).toBe(204);
@@ -123,6 +123,18 @@ describe('POST /api/feedback', () => {
     const down = await postFeedback({ session: 'abc123', entryId: 'permit-validity', question: '排污许可证有效期多久', helpful: false, id: second });
     expect(down.statusCode).toBe(204);
     expect([log.get(first)?.feedback, log.get(second)?.feedback]).toEqual([1, -1]);
+  });
+
+  it('only the conversation that got the reply can rate it (issue 13, D10)', async () => {
+    const id = (await app.inject({ method: 'POST', url: '/api/ask', payload: { question: '排污许可证有效期多久', session: 'victim' } })).json().id as number;
+    expect((await postFeedback({ session: 'victim', entryId: 'permit-validity', question: 'q', helpful: true, id })).statusCode).toBe(204);
+    const attack = await postFeedback({ session: 'attacker', entryId: 'permit-validity', question: 'q', helpful: false, id });
+    expect(attack.statusCode).toBe(204);
+    expect(log.get(id)?.feedback).toBe(1);
+    // A reply asked without any session cannot be rated through its id at all.
+    const anon = (await app.inject({ method: 'POST', url: '/api/ask', payload: { question: '排污许可证有效期多久' } })).json().id as number;
+    await postFeedback({ session: 'anyone', entryId: 'permit-validity', question: 'q', helpful: false, id: anon });
+    expect(log.get(anon)?.feedback).toBeNull();
   });
 
   it('does not let a log id rate another entry', async () => {

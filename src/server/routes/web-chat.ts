@@ -131,9 +131,14 @@ export async function webChatRoutes(app: FastifyInstance, opts: WebChatOptions):
   app.post<{ Body: Feedback }>('/api/feedback', { schema: feedbackSchema, attachValidation: true }, async (request, reply) => {
     if (request.validationError) return reply.code(400).send({ error: FEEDBACK_ERROR });
     const f = request.body;
-    // Stored on the reply's row of the question log; only the reply's own entry can be rated through its id.
-    if (f.id !== undefined && opts.service?.log?.get(f.id)?.entry_id === f.entryId) opts.service.feedback(f.id, f.helpful);
-    request.log.info({ session: f.session, entry: f.entryId, helpful: f.helpful, question: f.question }, 'feedback');
+    // Stored on the reply's row of the question log: only the reply's own entry, and only by the conversation
+    // that got the reply (its salted hash is on the row), so nobody can overwrite another person's 👍/👎.
+    const log = opts.service?.log;
+    const row = f.id !== undefined ? log?.get(f.id) : undefined;
+    const own = !!row && row.entry_id === f.entryId && row.user_hash !== null && row.user_hash === log?.hashUser(f.session);
+    if (own) opts.service?.feedback(f.id as number, f.helpful);
+    // No session id and no question text in the application log (privacy).
+    request.log.info({ entry: f.entryId, helpful: f.helpful, recorded: own }, 'feedback');
     return reply.code(204).send();
   });
 }
