@@ -18,6 +18,7 @@ import { staffCommands } from './bot/features/staff.js';
 import { MessageStore } from './messages/message-store.js';
 import { contactWarnings } from './config/contact-warnings.js';
 import { guardRejections, startFailureMessage } from './start/process-guard.js';
+import { privacySerializers } from './server/request-log.js';
 
 async function main(): Promise<void> {
   let config;
@@ -30,7 +31,12 @@ async function main(): Promise<void> {
     }
     throw err;
   }
-  const logger = pino({ level: config.logLevel, redact: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]'] });
+  const logger = pino({
+    level: config.logLevel,
+    // No addresses, URLs, headers or bodies of requests in the log (request-log.ts writes one safe line each).
+    serializers: privacySerializers,
+    redact: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]'],
+  });
   guardRejections(logger);
   let built;
   let outreach;

@@ -20,6 +20,7 @@ import { telegramWebhookRoutes } from './routes/telegram-webhook.js';
 import { staffArea } from './routes/console.js';
 import type { Admin } from '../admin/admin.js';
 import type { TrustProxy } from '../config/trust-proxy.js';
+import { requestLog } from './request-log.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { messageRoutes } from './routes/messages.js';
 import { contactRoutes } from './routes/contact.js';
@@ -55,6 +56,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const app: FastifyInstance = Fastify({
     ...(deps.logger ? { loggerInstance: deps.logger as unknown as FastifyBaseLogger } : { logger: false }),
     trustProxy: (deps.trustProxy ?? false) as boolean,
+    // Fastify's request lines carry the client's address and the full URL; requestLog writes safe ones.
+    disableRequestLogging: true,
     bodyLimit: 16 * 1024,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
@@ -63,6 +66,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ajv: { customOptions: { coerceTypes: false, removeAdditional: false } },
   });
   await app.register(errorHandling);
+  await app.register(requestLog);
   await app.register(healthRoutes, { engine: deps.engine });
   const service = deps.service ?? new AskService(deps.engine);
   await app.register(askRoutes, {
