@@ -19,6 +19,8 @@ export interface ArticleLookupDeps {
   sources: Map<string, Source>;
   /** The `formerly` of a published entry (default: none): an entry may answer for an old article it names. */
   formerly?: (entryId: string) => readonly string[] | undefined;
+  /** Code articles matching a question strongly (default: none), offered on a fallback as 可能相关的法条. */
+  related?: (question: string) => LawArticle[];
 }
 
 /** Whether an entry's `formerly` names the old article (law by any of its names, and the article). */
@@ -136,12 +138,26 @@ function repealedReply(src: Source, ref: ArticleReference, deps: ArticleLookupDe
 }
 
 /**
+ * A fallback for lack of a match (`deps.related` offers nothing for another department's matter) lists up to 3 Code articles
+ * that match the question strongly; the status stays `fallback`.
+ */
+function withRelatedArticles(question: string, day: string, deps: ArticleLookupDeps, reply: Reply): Reply {
+  if (reply.status !== 'fallback' || !deps.related) return reply;
+  const found = deps.related(question);
+  if (!found.length) return reply;
+  const views = found.map((a) => articleView(a, CODE_SOURCE, deps, day));
+  const name = shortName(views[0].name);
+  const lines = views.map((v) => `· 《${name}》${v.article}：${v.text.split('\n')[0].slice(0, 60)}${v.text.length > 60 ? '…' : ''}`);
+  return { ...reply, text: `${reply.text}\n\n可能相关的法条（仅供查阅，不是对您问题的答复）：\n${lines.join('\n')}`, relatedArticles: views };
+}
+
+/**
  * Answers `question` when it names a law article; otherwise (and when an entry answers a question that asks more
  * than the article) the reply of `askEntries`. `day` is YYYY-MM-DD.
  */
 export function lookUpArticle(question: string, day: string, deps: ArticleLookupDeps, askEntries: () => Reply): Reply {
   const ref = findArticleReference(question, deps.laws);
-  if (!ref) return askEntries();
+  if (!ref) return withRelatedArticles(question, day, deps, askEntries());
   if (deps.laws.law(ref.source)) {
     if (ref.direct) return codeReply(ref, deps, day);
     const r = askEntries();

@@ -15,7 +15,9 @@ import { decide, DEFAULT_DECISION, type DecisionOptions, type Scored } from './d
 import { asksAboutBureau, asksForPerson, asksOwnCaseJudgement, choiceNumber, smalltalkKind, wantsCase, withoutJudgement } from './intents.js';
 import type { EntryRef, Reply } from './reply.js';
 import { lookUpArticle } from './article-lookup.js';
-import { LawLibrary } from '../law/library.js';
+import { CODE_SOURCE, LawLibrary } from '../law/library.js';
+import { ArticleSearch } from '../law/article-search.js';
+import type { LawArticle } from '../law/types.js';
 import { MemoryConversationStore, type ConversationStore } from './conversation.js';
 import { understand, withAlsoNote } from './understand.js';
 
@@ -79,6 +81,8 @@ export class AnswerEngine {
   private sources: Map<string, Source>;
   /** The shipped law texts (article lookup); empty for a tree without knowledge/law-text. */
   private laws: LawLibrary;
+  private articleSearch?: ArticleSearch;
+  private articleSearchAnalyzer?: Analyzer;
   /** Other departments' matters, their terms folded once (not on every question). */
   private elsewhere: Elsewhere[];
   private readonly conversations: ConversationStore;
@@ -181,9 +185,24 @@ export class AnswerEngine {
    */
   ask(question: string, session?: string): Reply {
     // A question naming a law article (法典第一千零九十五条, 环评法第三十一条) is looked up in the law text.
-    return lookUpArticle(question, this.options.today(), { laws: this.laws, sources: this.sources, formerly: (id) => this.entries.get(id)?.formerly }, () =>
-      this.askEntries(question, session),
-    );
+    const deps = { laws: this.laws, sources: this.sources, formerly: (id: string) => this.entries.get(id)?.formerly, related: (q: string) => this.relatedArticles(q) };
+    return lookUpArticle(question, this.options.today(), deps, () => this.askEntries(question, session));
+  }
+
+  /**
+   * Code articles matching a question strongly (可能相关的法条), none for another department's matter; the search is
+   * built on first use.
+   */
+  private relatedArticles(question: string): LawArticle[] {
+    const code = this.laws.law(CODE_SOURCE);
+    const folded = foldText(question);
+    if (!code || this.elsewhere.some((e) => e.terms.some((t) => folded.includes(t)))) return [];
+    const analyzer = this.index.analyzer;
+    if (this.articleSearch?.law !== code || this.articleSearchAnalyzer !== analyzer) {
+      this.articleSearch = new ArticleSearch(code, analyzer);
+      this.articleSearchAnalyzer = analyzer;
+    }
+    return this.articleSearch.search(question);
   }
 
   /** The answer from the published entries. */
