@@ -52,7 +52,7 @@ describe('sign-in', () => {
     const cookie = res.cookies.find((x) => x.name === SESSION_COOKIE)!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/', maxAge: 8 * 3600 });
     expect(cookie.secure).toBeFalsy();
-    expect((await c.session()).staff).toBe('张三');
+    expect(await c.session()).toMatchObject({ staff: '张三', enabled: true, features: { messages: false } });
   });
 
   it('marks the cookie Secure when the public URL is https', async () => {

@@ -25,6 +25,8 @@ export interface ConsolePagesOptions {
   dir?: string;
   /** Seconds a sign-in lasts, as told to the page (default: the session's {@link DEFAULT_SESSION_SECONDS}). */
   expirySeconds?: number;
+  /** Whether visitors' 留言 are served (default: false: the 留言 view says the feature is off). */
+  messages?: boolean;
 }
 
 /** The console's folder `<project>/src/web/console`, from src or dist; throws when it is missing. */
@@ -63,7 +65,10 @@ export async function consolePages(app: FastifyInstance, opts: ConsolePagesOptio
     reply.header('cache-control', 'no-store');
     const name = sessionStaff(request);
     const staff = auth?.knows(name) ? name : null;
-    return { enabled: !!auth, staff, csrf: reply.generateCsrf(), expiresInSeconds: opts.expirySeconds ?? DEFAULT_SESSION_SECONDS, ...(auth ? {} : { message: STAFF_OFF_MESSAGE }) };
+    return {
+      enabled: !!auth, staff, csrf: reply.generateCsrf(), expiresInSeconds: opts.expirySeconds ?? DEFAULT_SESSION_SECONDS,
+      features: { messages: !!opts.messages }, ...(auth ? {} : { message: STAFF_OFF_MESSAGE }),
+    };
   });
 
   const limit = opts.loginsPerMinute ?? 10;

@@ -34,5 +34,5 @@ export interface StaffAreaOptions {
 export async function staffArea(app: FastifyInstance, opts: StaffAreaOptions): Promise<void> {
   await app.register(consoleSession, { secure: opts.publicUrl?.startsWith('https://'), ...opts.session });
   await app.register(adminApi, { admin: opts.admin, insights: opts.insights, events: opts.events, messages: opts.messages, console: { engine: opts.engine } });
-  await app.register(consolePages, { ...opts.pages, auth: opts.admin?.auth, expirySeconds: opts.session?.expirySeconds });
+  await app.register(consolePages, { ...opts.pages, auth: opts.admin?.auth, expirySeconds: opts.session?.expirySeconds, messages: !!opts.messages });
 }

@@ -111,6 +111,7 @@
       PC.staff = r.data.staff;
       PC.enabled = r.data.enabled;
       PC.offMessage = r.data.message;
+      PC.features = r.data.features || {};
     });
   }
 
@@ -163,6 +164,10 @@
   PC.refreshCounts = function () {
     PC.api('GET', '/api/admin/console/entries?status=pending').then(function (r) {
       $('review-count').textContent = r.data.entries.length ? String(r.data.entries.length) : '';
+    }, function () {});
+    if (!PC.features.messages) return;
+    PC.api('GET', '/api/admin/messages?status=pending').then(function (r) {
+      $('messages-count').textContent = r.data.messages.length ? String(r.data.messages.length) : '';
     }, function () {});
   };
 

@@ -45,6 +45,11 @@
     add(box, head, list);
     var seq = 0;
     var load = function () {
+      if (!PC.features.messages) {
+        list.textContent = '';
+        add(list, el('p', 'card notice', '留言功能未开启：群众暂时不能在网页上给工作人员留言。'));
+        return;
+      }
       var mine = ++seq;
       PC.api('GET', '/api/admin/messages' + (filter.value ? '?status=' + filter.value : '')).then(function (r) {
         if (mine !== seq) return;
@@ -83,6 +88,7 @@
       if (status === 'replied' && !body.reply) { msg.textContent = '请先写答复，群众凭回执码会看到它。'; return; }
       PC.api('POST', '/api/admin/messages/' + encodeURIComponent(m.id), body).then(function () {
         PC.toast(status === 'closed' ? '留言已关闭' : '答复已发送');
+        PC.refreshCounts();
         reload();
       }, function (err) { msg.textContent = err.message; });
     };
