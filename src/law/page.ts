@@ -88,6 +88,7 @@ export function lawPageHtml(law: LawText, options: { backHref?: string } = {}): 
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(law.name)} · 全文</title>
+<link rel="icon" href="data:,">
 <link rel="stylesheet" href="/assets/law.css">
 </head>
 <body>
