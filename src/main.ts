@@ -2,6 +2,9 @@
  * Entry point of `npm start`: reads the settings, loads the knowledge, serves the web chat and the API,
  * and runs the Telegram bot when a token is set.
  */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pino from 'pino';
 import { ConfigError, loadConfig } from './config/config.js';
 import { KnowledgeError } from './knowledge/problem.js';
@@ -19,6 +22,8 @@ import { MessageStore } from './messages/message-store.js';
 import { contactWarnings } from './config/contact-warnings.js';
 import { guardRejections, startFailureMessage } from './start/process-guard.js';
 import { privacySerializers } from './server/request-log.js';
+import { DataHealth } from './store/data-health.js';
+import { QuestionLog } from './store/question-log.js';
 
 async function main(): Promise<void> {
   let config;
@@ -38,11 +43,12 @@ async function main(): Promise<void> {
     redact: ['req.headers.authorization', 'req.headers["x-telegram-bot-api-secret-token"]'],
   });
   guardRejections(logger);
+  const dataHealth = new DataHealth();
   let built;
   let outreach;
   let hotQuestions;
   try {
-    built = await createServices(config, logger);
+    built = await createServices(config, logger, dataHealth);
     const hot = await loadHotQuestions(config.knowledgeDir);
     if (hasErrors(hot.problems)) throw new KnowledgeError(hot.problems);
     hotQuestions = hot.questions;
@@ -73,15 +79,23 @@ async function main(): Promise<void> {
   for (const c of upcomingChanges(knowledge.sources, todayInChina())) {
     logger.warn({ source: c.source, on: c.on, daysLeft: c.daysLeft }, `a cited source stops being in force soon: ${c.message}`);
   }
-  const admin = await createAdmin({ knowledgeDir: config.knowledgeDir, dataDir: config.dataDir, staffTokens: config.staffTokens, engine, knowledge, db, logger });
+  const admin = await createAdmin({ knowledgeDir: config.knowledgeDir, dataDir: dataHealth.inMemory ? degradedDataDir() : config.dataDir, staffTokens: config.staffTokens, engine, knowledge, db, logger });
   if (!admin.auth.enabled) logger.info('STAFF_TOKENS not set: staff features (/api/admin) are off');
   const staff = config.staffTelegramIds.length ? staffCommands({ staffIds: config.staffTelegramIds, log, engine, admin }) : undefined;
   const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff, messages, quiz: { questions: outreach.questions, results: outreach.results } });
   const app = await buildApp({
     engine, service, logger, outreach, admin, hotQuestions, messages, rateLimitPerMinute: config.rateLimitPerMinute,
-    rateLimitPerAddress: config.rateLimitPerAddress, trustProxy: config.trustProxy,
+    rateLimitPerAddress: config.rateLimitPerAddress, trustProxy: config.trustProxy, dataStatus: () => dataHealth.status(),
     ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),
   });
+  // An unwritable DATA_DIR: questions are logged again as soon as the folder can be written (the rest of the
+  // records stay in memory until the next start).
+  if (dataHealth.inMemory) {
+    dataHealth.retry(config.dataDir, (fileDb) => {
+      service.log = new QuestionLog(fileDb);
+      logger.warn('DATA_DIR is writable again: questions are logged again (restart to move the other records to disk)');
+    });
+  }
   // Prune the question log once a day.
   const pruning = setInterval(() => {
     log.prune(config.questionLogDays);
@@ -108,6 +122,11 @@ async function main(): Promise<void> {
   logger.info({ entries: engine.size, url: `http://localhost:${config.port}` }, 'pufa-bot ready');
   // Failures are logged inside; the web chat and the API keep serving whatever the Bot API does.
   void telegram?.start().catch((err: unknown) => logger.error({ err: (err as Error).message }, 'Telegram channel failed to start'));
+}
+
+/** A temporary folder for staff revisions while DATA_DIR cannot be used (lost at restart, like the in-memory records). */
+function degradedDataDir(): string {
+  return mkdtempSync(path.join(tmpdir(), 'pufa-degraded-'));
 }
 
 await main().catch((err: unknown) => {

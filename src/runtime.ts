@@ -13,6 +13,7 @@ import type { Config } from './config/config.js';
 import { openDatabase, type Db } from './store/database.js';
 import { QuestionLog } from './store/question-log.js';
 import { AskService } from './service/ask-service.js';
+import type { DataHealth } from './store/data-health.js';
 import type { ConversationStore } from './engine/conversation.js';
 import { SqliteConversationStore } from './store/conversation-store.js';
 
@@ -46,8 +47,9 @@ export interface Services {
  * The engine plus the database (DATA_DIR/pufa.db, created and migrated) and the question log.
  * `logger` hears of questions that could not be recorded (default: none).
  */
-export async function createServices(config: Config, logger?: Pick<Logger, 'error'>): Promise<Services> {
-  const db = openDatabase(path.join(config.dataDir, 'pufa.db'));
+export async function createServices(config: Config, logger?: Pick<Logger, 'error'>, health?: DataHealth): Promise<Services> {
+  // With `health`, an unwritable DATA_DIR gives an in-memory database and a degraded status instead of a stop.
+  const db = health ? health.open(config.dataDir, logger) : openDatabase(path.join(config.dataDir, 'pufa.db'));
   // Conversations live in the database, so follow-ups survive a restart and every process sees them.
   const { engine, knowledge } = await createEngine(config, new SqliteConversationStore(db)).catch((err: unknown) => {
     db.close();
@@ -55,6 +57,9 @@ export async function createServices(config: Config, logger?: Pick<Logger, 'erro
   });
   const log = new QuestionLog(db);
   log.prune(config.questionLogDays);
-  const onLogError = (err: unknown) => logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'question not recorded in the log');
-  return { engine, knowledge, db, log, service: new AskService(engine, log, onLogError) };
+  const onLogError = (err: unknown) => {
+    health?.logWrite(false);
+    logger?.error({ err: err instanceof Error ? err.message : String(err) }, 'question not recorded in the log');
+  };
+  return { engine, knowledge, db, log, service: new AskService(engine, log, onLogError, () => health?.logWrite(true)) };
 }

@@ -21,6 +21,7 @@ import { staffArea } from './routes/console.js';
 import type { Admin } from '../admin/admin.js';
 import type { TrustProxy } from '../config/trust-proxy.js';
 import { requestLog } from './request-log.js';
+import type { DataStatus } from '../store/data-health.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { messageRoutes } from './routes/messages.js';
 import { contactRoutes } from './routes/contact.js';
@@ -39,6 +40,8 @@ export interface AppDeps {
   rateLimitPerAddress?: number;
   /** Reverse proxies trusted for X-Forwarded-For (Fastify's trustProxy; default: false). */
   trustProxy?: TrustProxy;
+  /** The data folder's state for /healthz (default: always ok). */
+  dataStatus?: () => DataStatus;
   /** Hot questions on the web chat (default: 10 published FAQ titles across topics). */
   hotQuestions?: string[];
   /** Events, posters, leaflets and the quiz (issue 7; default: none, those routes are not served). */
@@ -67,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(errorHandling);
   await app.register(requestLog);
-  await app.register(healthRoutes, { engine: deps.engine });
+  await app.register(healthRoutes, { engine: deps.engine, data: deps.dataStatus });
   const service = deps.service ?? new AskService(deps.engine);
   await app.register(askRoutes, {
     service,

@@ -27,11 +27,13 @@ export class AskService {
    * @param engine answers the questions
    * @param log where questions are recorded (default: none)
    * @param onLogError told when a question could not be recorded; the answer is still given (default: ignore)
+   * @param onLogged told when a question was recorded (default: ignore)
    */
   constructor(
     readonly engine: AnswerEngine,
-    readonly log?: QuestionLog,
+    public log?: QuestionLog,
     private readonly onLogError: (err: unknown) => void = () => undefined,
+    private readonly onLogged: () => void = () => undefined,
   ) {}
 
   /** Answers and records one question; logging failures never lose the answer. */
@@ -54,6 +56,7 @@ export class AskService {
         latencyMs,
         user: input.user ?? input.session,
       });
+      this.onLogged();
       return { ...reply, id };
     } catch (err) {
       this.onLogError(err);
