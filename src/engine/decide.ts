@@ -9,7 +9,7 @@ import { hasTerm, type KnowledgeIndex } from '../search/knowledge-index.js';
 export interface DecisionOptions {
   /** Minimum share of the question's content characters an entry must cover to be answered (default: 0.3). */
   minCoverage: number;
-  /** Minimum combined confidence to answer (default: 0.52). */
+  /** Minimum combined confidence to answer (default: 0.55). */
   minConfidence: number;
   /** A runner-up within this ratio of the best confidence makes the question ambiguous (default: 0.97). */
   clarifyRatio: number;
@@ -30,7 +30,7 @@ export interface DecisionOptions {
    * Long messages (residents' complaints, stories): from `from` content characters on, the confidence weighs how
    * much of an entry's closest title or 相似问 the message contains (a long message covers little of itself with
    * any entry), with its own thresholds (default: from 32; weights relative 0, coverage 0.2, closeness 0.4,
-   * containment 0.6; minConfidence 0.35; clarifyRatio 0.85). `from: Infinity` turns it off.
+   * containment 0.6; minConfidence 0.27; clarifyRatio 0.85). `from: Infinity` turns it off.
    */
   long: {
     from: number;
@@ -43,14 +43,14 @@ export interface DecisionOptions {
 /** Default decision thresholds. */
 export const DEFAULT_DECISION: DecisionOptions = {
   minCoverage: 0.3,
-  minConfidence: 0.52,
+  minConfidence: 0.55,
   clarifyRatio: 0.97,
   candidates: 12,
   weights: { relative: 0.15, coverage: 0.45, closeness: 0.4 },
   focusWeight: 0.5,
   readClauses: true,
   nearBoost: 1.05,
-  long: { from: 32, weights: { relative: 0, coverage: 0.2, closeness: 0.4, containment: 0.6 }, minConfidence: 0.35, clarifyRatio: 0.85 },
+  long: { from: 32, weights: { relative: 0, coverage: 0.2, closeness: 0.4, containment: 0.6 }, minConfidence: 0.27, clarifyRatio: 0.85 },
 };
 
 /** A reranked candidate. */
