@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../knowledge/load.js';
-import { todayInChina, validityOn } from '../knowledge/validity.js';
+import { outOfForce, todayInChina, validityOn } from '../knowledge/validity.js';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' }, date: { type: 'string' } } });
 const day = values.date ?? todayInChina();
@@ -19,3 +19,9 @@ for (const s of [...k.sources.values()].sort((a, b) => (citing.get(b.id)?.size ?
   console.log(`## 《${s.name}》 [${s.id}] — ${v.label}${v.notice ? `；${v.notice}` : ''}`);
   console.log(ids.length ? `${ids.length} 个条目: ${ids.join(', ')}\n` : '无条目引用\n');
 }
+// What must be zero once the entries are on the law in force: published entries citing a source not in force.
+const onEnded = k.entries.filter((e) => e.status === 'published' && e.basis.some((b) => {
+  const s = k.sources.get(b.source);
+  return s && outOfForce(validityOn(s, day, (id) => k.sources.get(id)));
+}));
+console.log(`引用已废止或已被取代的法律的已发布条目: ${onEnded.length} 个${onEnded.length ? `（${onEnded.map((e) => e.id).join(', ')}）` : ''}`);

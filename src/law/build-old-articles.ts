@@ -3,7 +3,7 @@
  * `npm run import-law-text`). A row is shipped only when every Code article it names exists and every quote it
  * gives is verbatim in that article's text; the aid's free-text remarks are not shipped.
  */
-import { parse } from 'yaml';
+import { parseYaml } from '../knowledge/yaml-file.js';
 import { leadingArticleNumber } from './old-articles.js';
 import type { LawArticle } from './types.js';
 
@@ -57,7 +57,10 @@ function quoteVerifies(quote: string, byNumber: (n: number) => LawArticle | unde
 
 /** The YAML text of old-articles.yaml, the number of rows shipped and the rows dropped (source + article). */
 export function buildOldArticles(aidText: string, articles: LawArticle[]): { yaml: string; rows: number; dropped: string[] } {
-  const aid = parse(aidText) as AidRow[];
+  // The project's safe reader (size and alias caps), like every other YAML the product reads.
+  const { yaml: parsed, problems } = parseYaml('eco-code-map.yaml', aidText);
+  if (!parsed) throw new Error(`eco-code-map.yaml: ${problems.map((p) => `${p.line}: ${p.message}`).join('; ')}`);
+  const aid = parsed.data as AidRow[];
   const byNumber = (n: number) => articles[n - 1];
   const dropped: string[] = [];
   const out = [
