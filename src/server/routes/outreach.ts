@@ -12,6 +12,7 @@ import { baseUrl, chatLink, questionLink, telegramLink } from '../../events/link
 import { qrPng, qrSvg } from '../../events/qr.js';
 import { renderNotFound, renderPoster } from '../../events/poster.js';
 import { leafletEntries, renderLeaflet } from '../../events/leaflet.js';
+import { cacheable } from '../cacheable.js';
 import { PRINT_CSS } from '../../events/print-css.js';
 import { PRINT_CSS_URL } from '../../events/html.js';
 import { defaultHotQuestions } from './web-chat.js';
@@ -46,6 +47,7 @@ export async function outreachRoutes(app: FastifyInstance, opts: OutreachOptions
   const examples = opts.examples?.length ? opts.examples.slice(0, 3) : defaultHotQuestions(engine, 3);
 
   await strictCsp(app, { scripts: false });
+  await cacheable(app); // ETag/304 and a per-address limit: these pages are expensive to render
 
   const notFoundEvent = (reply: FastifyReply) =>
     reply.code(404).type('text/html; charset=utf-8').send(renderNotFound('这个活动', '活动代码不存在或已停用，请核对海报上的链接，或直接进入网页咨询。'));
