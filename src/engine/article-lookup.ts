@@ -61,7 +61,7 @@ const TRANSITION = '提示：2026年8月15日以前发生的违法行为，按�
 
 function closing(deps: ArticleLookupDeps, source: string): string {
   const law = deps.laws.law(source);
-  return [law?.official ? `条文依据公开发布的文本整理，${law.official}` : '', LEGAL_NOTICE].filter(Boolean).join('\n');
+  return [law?.official ? `条文依据公开发布的文本整理，${law.official}` : '', LEGAL_NOTICE].filter(Boolean).join('\n\n');
 }
 
 /** The reply for a Code article (or a missing number). */
@@ -94,7 +94,9 @@ function repealLine(src: Source, ref: ArticleReference, deps: ArticleLookupDeps)
 /** The reply for an article of a repealed law. */
 function repealedReply(src: Source, ref: ArticleReference, deps: ArticleLookupDeps, day: string, askEntries: () => Reply): Reply {
   const rows = deps.laws.oldArticle(ref.source, ref.number, ref.citation);
-  const targets = rows.flatMap((r) => r.code);
+  // 第一千零九十五条 already covers 第一千零九十五条第三款: name the whole article once.
+  const all = rows.flatMap((r) => r.code);
+  const targets = all.filter((t, i) => !all.some((o, j) => j !== i && o.number === t.number && o.article === `第${numberToChinese(o.number)}条` && t.article !== o.article) && all.findIndex((o) => o.article === t.article) === i);
   const repealed: RepealedArticle = { source: ref.source, name: src.name, article: ref.citation, ...(src.repealed_on ? { repealedOn: src.repealed_on } : {}), now: targets.map((t) => t.article) };
   const head = repealLine(src, ref, deps);
   if (!rows.length || !ref.direct) {
