@@ -86,6 +86,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     engine, service, logger, outreach, admin, hotQuestions, messages, rateLimitPerMinute: config.rateLimitPerMinute,
     rateLimitPerAddress: config.rateLimitPerAddress, trustProxy: config.trustProxy, dataStatus: () => dataHealth.status(),
+    metricsSources: { logWriteFailures: () => dataHealth.logFailures },
     ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),
   });
   // An unwritable DATA_DIR: questions are logged again as soon as the folder can be written (the rest of the

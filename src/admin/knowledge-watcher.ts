@@ -44,6 +44,8 @@ export interface WatcherState {
 /** Watches the knowledge folder and reloads valid hand edits. */
 export class KnowledgeWatcher {
   readonly state: WatcherState = { ok: true, problems: [] };
+  /** Reloads since start: swapped in (ok) or refused (failed), for /metrics. */
+  readonly reloads = { ok: 0, failed: 0 };
   private watcher?: TreeWatch;
   private timer?: NodeJS.Timeout;
   private changed = new Set<string>();
@@ -107,6 +109,7 @@ export class KnowledgeWatcher {
     const message = `知识库重新加载失败: ${err instanceof Error ? err.message : String(err)}`;
     this.state.lastCheck = new Date().toISOString();
     this.state.ok = false;
+    this.reloads.failed++;
     this.state.problems = [{ file: '', line: 1, field: '', message, severity: 'error' }];
     this.opts.logger?.error({ err: message }, 'knowledge reload failed: still serving the last good index');
   }
@@ -130,6 +133,7 @@ export class KnowledgeWatcher {
       this.state.problems = knowledge.problems;
       if (hasErrors(knowledge.problems)) {
         this.state.ok = false;
+        this.reloads.failed++;
         const errors = knowledge.problems.filter((p) => p.severity === 'error');
         logger?.error({ problems: errors.map(formatProblem) }, 'knowledge edit invalid: still serving the last good index');
         return;
@@ -139,6 +143,7 @@ export class KnowledgeWatcher {
       engine.reload(knowledge);
       store.replaceAll(files, knowledge);
       this.state.ok = true;
+      this.reloads.ok++;
       this.state.lastReload = this.state.lastCheck;
       this.opts.audit.record({ actor: 'file', action: 'reload', entryId: '*', detail: names.filter(Boolean).join(', ') || undefined });
       logger?.info({ entries: engine.size, files: names }, 'knowledge reloaded after a hand edit');

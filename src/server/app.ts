@@ -21,6 +21,7 @@ import { staffArea } from './routes/console.js';
 import type { Admin } from '../admin/admin.js';
 import type { TrustProxy } from '../config/trust-proxy.js';
 import { requestLog } from './request-log.js';
+import { operations, type MetricsSources } from './operations.js';
 import type { DataStatus } from '../store/data-health.js';
 import type { MessageStore } from '../messages/message-store.js';
 import { messageRoutes } from './routes/messages.js';
@@ -42,6 +43,10 @@ export interface AppDeps {
   trustProxy?: TrustProxy;
   /** The data folder's state for /healthz (default: always ok). */
   dataStatus?: () => DataStatus;
+  /** Compress text responses (default: true). */
+  compress?: boolean;
+  /** More sources of /metrics, e.g. question-log write failures (default: none). */
+  metricsSources?: MetricsSources;
   /** Hot questions on the web chat (default: 10 published FAQ titles across topics). */
   hotQuestions?: string[];
   /** Events, posters, leaflets and the quiz (issue 7; default: none, those routes are not served). */
@@ -70,6 +75,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   await app.register(errorHandling);
   await app.register(requestLog);
+  await app.register(operations, {
+    compress: deps.compress,
+    sources: { auth: deps.admin?.auth, knowledgeReloads: deps.admin ? () => deps.admin!.watcher.reloads : undefined, ...deps.metricsSources },
+  });
   await app.register(healthRoutes, { engine: deps.engine, data: deps.dataStatus });
   const service = deps.service ?? new AskService(deps.engine);
   await app.register(askRoutes, {

@@ -34,6 +34,8 @@ export function openWritable(dataDir: string): Db {
 export class DataHealth {
   private memory = false;
   private logOk = true;
+  /** Questions that could not be recorded since start (for /metrics). */
+  logFailures = 0;
 
   /** Opens the database of `dataDir`, or an in-memory one (with a loud error) when the folder fails. */
   open(dataDir: string, logger?: Pick<Logger, 'error'>): Db {
@@ -63,6 +65,7 @@ export class DataHealth {
   /** A question was (true) or could not be (false) recorded. */
   logWrite(ok: boolean): void {
     this.logOk = ok;
+    if (!ok) this.logFailures++;
   }
 
   /** The status for /healthz. */
