@@ -207,6 +207,32 @@ export class EntryStore {
     });
   }
 
+  /**
+   * 法制审核 of a published entry's served text as it stands (e.g. one written by the development team and never
+   * approved here): records the reviewer like an approval, under the same rules (not the last editor, 403; the
+   * checks of publishing, 400). 409 when a revision waits (approve that instead) or the entry is not published.
+   */
+  async confirmReview(actor: string, id: string, ifMatch?: string): Promise<{ version: string; status: 'published' }> {
+    return this.locks.run(id, async () => {
+      const current = this.current(id, ifMatch);
+      const f = this.files.get(id)!;
+      if (f.entry.status !== 'published') throw new EditError(409, `条目 ${id} 尚未发布，请在“待审核”中批准发布`);
+      if (current.pendingRevision) throw new EditError(409, `条目 ${id} 有待审核的修改，请在“待审核”中审核修改后的文本`);
+      const r = f.entry.reviewed;
+      if (r && this.deps.audit.approved(id, r.by, f.version)) throw new EditError(409, `条目 ${id} 已由${r.by}于 ${r.at} 完成法制审核`);
+      // Whoever last wrote the text (an approval since does not change who wrote it) cannot review it.
+      const writer = this.deps.audit.list({ entryId: id, limit: 1000 }).find((x) => x.action === 'create' || x.action === 'update' || x.action === 'import')?.actor;
+      if (writer === actor) throw new EditError(403, '法制审核须由最后编辑人以外的工作人员完成');
+      const reviewed: Entry = { ...f.entry, reviewed: { by: actor, at: this.today() } };
+      const check = checkEntry(reviewed, this.others(), this.sources, this.today(), { outOfForce: 'error' });
+      if (!check.entry) throw new EditError(400, '条目未通过校验，不能确认审核（请先修改）', check.errors);
+      const version = await this.writeFile(f.file, reviewed, (v) =>
+        this.deps.audit.record({ actor, action: 'approve', entryId: id, oldVersion: current.version, newVersion: v, detail: 'review of the published text' }),
+      );
+      return { version, status: 'published' as const };
+    });
+  }
+
   /** Stops serving an entry (status retired) and discards a pending revision. */
   async retire(actor: string, id: string, ifMatch?: string): Promise<{ version: string; status: 'retired' }> {
     return this.locks.run(id, async () => {
@@ -256,11 +282,11 @@ export class EntryStore {
 
   /**
    * Writes an entry file atomically, then (synchronously) the store and the live index. `record` is called
-   * with the new version before the file is written (the write-ahead audit row).
+   * with the new version before the file is written (the write-ahead audit row); every staff write passes it.
    */
-  private async writeFile(file: string, entry: Entry, record: (version: string) => void): Promise<string> {
+  private async writeFile(file: string, entry: Entry, record?: (version: string) => void): Promise<string> {
     const text = entryToYaml(entry);
-    record(versionOf(text));
+    record?.(versionOf(text));
     await writeFileAtomic(path.join(this.deps.knowledgeDir, file), text);
     const version = versionOf(text);
     this.writes++;

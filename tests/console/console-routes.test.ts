@@ -283,6 +283,47 @@ describe('console routes', () => {
   });
 });
 
+describe('确认法制审核 of a published text', () => {
+  it('records the reviewer like an approval (shown to the public), needs CSRF, refuses the last editor and entries with a waiting revision', async () => {
+    const b = await li();
+    expect((await b.send('POST', '/api/admin/entries/permit-validity/confirm-review', {}, { csrf: false })).statusCode).toBe(403);
+    expect((await b.send('POST', '/api/admin/entries/draft-entry/confirm-review', {})).statusCode).toBe(409);
+    const ok = await b.send('POST', '/api/admin/entries/permit-validity/confirm-review', {});
+    expect(ok.statusCode).toBe(200);
+    const asked = (await h.app.inject({ method: 'POST', url: '/api/ask', payload: { question: '排污许可证有效期多久' } })).json();
+    expect(asked.entry.reviewed).toEqual({ by: '李四', at: TODAY });
+    expect(h.admin.audit.list({ entryId: 'permit-validity' })[0]).toMatchObject({ action: 'approve', actor: '李四' });
+
+    // 张三 edits waste-storage (a revision waits): confirming the old text is refused; after approval 张三 cannot confirm his own.
+    const a = await zhang();
+    const v = (await a.send('GET', '/api/admin/entries/waste-storage')).json();
+    await a.send('PUT', '/api/admin/entries/waste-storage', { ...v.entry, keywords: [...v.entry.keywords, '贮存期限'] }, { headers: { 'if-match': v.version } });
+    expect((await b.send('POST', '/api/admin/entries/waste-storage/confirm-review', {})).statusCode).toBe(409);
+    const self = await a.send('POST', '/api/admin/entries/waste-storage/confirm-review', {});
+    expect(self.statusCode).toBe(409);
+    expect((await b.send('POST', '/api/admin/entries/waste-storage/approve', {})).statusCode).toBe(200);
+  });
+
+  it('the writer of a published text cannot confirm it, and a text with a recorded review needs none', async () => {
+    const a = await zhang();
+    const v = (await a.send('GET', '/api/admin/entries/draft-entry')).json();
+    await a.send('PUT', '/api/admin/entries/draft-entry', { ...v.entry, title: '夜间施工噪声草稿（改）' }, { headers: { 'if-match': v.version } });
+    const b = await li();
+    expect((await b.send('POST', '/api/admin/entries/draft-entry/approve', {})).statusCode).toBe(200);
+    // Reviewed already (by 李四): nothing to confirm.
+    expect((await b.send('POST', '/api/admin/entries/draft-entry/confirm-review', {})).json().error).toMatch(/已由李四于 .* 完成法制审核/);
+    // A hand edit drops the recorded review. 张三 wrote the text (the hand edit does not make it someone else's),
+    // so 张三 may not confirm it; 李四 may.
+    const file = path.join(h.dir, h.admin.store.get('draft-entry')!.file);
+    await writeFile(file, (await readFile(file, 'utf8')).replace('未审核的草稿条目', '未经审核的草稿条目'));
+    await h.admin.watcher.reload([h.admin.store.get('draft-entry')!.file]);
+    const self = await a.send('POST', '/api/admin/entries/draft-entry/confirm-review', {});
+    expect(self.statusCode).toBe(403);
+    expect(self.json().error).toMatch(/最后编辑人以外/);
+    expect((await b.send('POST', '/api/admin/entries/draft-entry/confirm-review', {})).statusCode).toBe(200);
+  });
+});
+
 describe('reviewed means reviewed', () => {
   it('a hand-written reviewed is not shown to the public; an approval shows who and when; a later hand edit drops it', async () => {
     const ask = async () => (await h.app.inject({ method: 'POST', url: '/api/ask', payload: { question: '排污许可证有效期多久' } })).json();

@@ -2,7 +2,8 @@
  * The staff console's own reads and checks, under /api/admin/console (registered inside the admin API, so
  * the same token or console session authenticates them): the entry form derived from the schema, live
  * validation with the store's checks, the entry list with public replies, the 待审核 queue with diffs, and
- * 「退回修改」 (POST /api/admin/entries/:id/return). Writes of entries go through the existing entry routes.
+ * 「退回修改」 (POST /api/admin/entries/:id/return), and 「确认法制审核」 of a published entry's text as it stands
+ * (POST /api/admin/entries/:id/confirm-review). Other writes go through the existing entry routes.
  */
 import type { FastifyInstance } from 'fastify';
 import type { Admin } from '../../admin/admin.js';
@@ -11,6 +12,7 @@ import { KINDS, TOPICS } from '../../knowledge/schema.js';
 import { articlePattern, entryFormFields, sourceOptions } from '../../console/form-spec.js';
 import { entryRow, listEntries, STATUS_LABELS, type EntryFilter } from '../../console/entry-list.js';
 import { latestSendBack, MAX_COMMENT_CHARS, reviewQueue, sendBack } from '../../console/review-queue.js';
+import { ifMatch } from './admin-entries.js';
 
 /** What the console API needs beyond the staff side. */
 export interface ConsoleApiDeps {
@@ -98,6 +100,11 @@ export async function consoleApiRoutes(app: FastifyInstance, opts: { admin: Admi
   });
 
   app.get('/api/admin/console/review', async () => ({ items: reviewQueue(store, audit, engine) }));
+
+  app.post<{ Params: { id: string } }>('/api/admin/entries/:id/confirm-review', { schema: { params: idParams } }, async (request, reply) => {
+    const done = await store.confirmReview(request.staff!, request.params.id, ifMatch(request));
+    return reply.header('etag', `"${done.version}"`).send(done);
+  });
 
   app.post<{ Params: { id: string }; Body: { comment: string } }>(
     '/api/admin/entries/:id/return',

@@ -92,7 +92,29 @@
     var edit = el('a', null, '编辑');
     edit.href = '#edit/' + encodeURIComponent(row.id);
     add(actions, view, edit);
-    add(c, actions, shown);
+    var msg = el('p', 'error');
+    msg.setAttribute('role', 'alert');
+    if (row.status === 'published' && !row.review && !row.pendingRevision) {
+      // 法制审核 of the text the public already gets (entries written outside the console have no recorded review).
+      var confirm = PC.button('确认法制审核', 'quiet', function () {
+        if (confirm.dataset.sure !== '1') {
+          confirm.dataset.sure = '1';
+          confirm.textContent = '我已审核，以现有文本确认';
+          return;
+        }
+        confirm.disabled = true;
+        PC.api('POST', '/api/admin/entries/' + encodeURIComponent(row.id) + '/confirm-review', {}).then(function () {
+          PC.toast('已确认法制审核');
+          confirm.remove();
+          PC.api('GET', '/api/admin/console/entries/' + encodeURIComponent(row.id)).then(function (r) { c.replaceChild(PC.badges(r.data), c.querySelector('.badges')); });
+        }, function (err) {
+          msg.textContent = err.message + (err.body && err.body.errors ? '：' + err.body.errors.map(function (e) { return e.message; }).join('；') : '');
+          confirm.disabled = false;
+        });
+      });
+      add(actions, confirm);
+    }
+    add(c, actions, msg, shown);
     return c;
   }
 
