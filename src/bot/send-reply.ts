@@ -63,7 +63,7 @@ export function replyForEntry(ctx: BotContext, entry: Entry): LoggedReply {
   const asked = askAs(ctx, entry.title);
   if (asked.status === 'answered' && asked.entry?.id === entry.id) return asked;
   const engine = ctx.deps.service.engine;
-  const cited = citeBasis(entry, engine.sourceMap(), engine.options.today());
+  const cited = citeBasis(entry, engine.sourceMap(), engine.options.today(), engine.lawLibrary());
   const reply: Reply = {
     status: 'answered',
     text: answerText(entry, cited),

@@ -13,7 +13,7 @@ export async function entryRoutes(app: FastifyInstance, opts: { engine: AnswerEn
     async (request, reply) => {
       const e = engine.entry(request.params.id);
       if (!e) return reply.code(404).send({ error: '没有找到这个条目。' });
-      const cited = citeBasis(e, engine.sourceMap(), engine.options.today());
+      const cited = citeBasis(e, engine.sourceMap(), engine.options.today(), engine.lawLibrary());
       return {
         id: e.id,
         kind: e.kind,
