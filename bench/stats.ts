@@ -59,7 +59,19 @@ function fill(log: QuestionLog, rows: number, wordings: number): number {
       const status = r < 0.7 ? 'answered' : r < 0.85 ? 'fallback' : r < 0.95 ? 'clarify' : 'smalltalk';
       const topic = status === 'answered' ? topics[i % topics.length] : undefined;
       const q = status === 'fallback' || status === 'clarify' ? cjk(8 + (i % 7), (i % wordings) + 1) : '排污许可证有效期多久';
-      const id = log.record({ at, channel: channels[i % 5], event: i % 50 === 0 ? 'wed2026' : undefined, question: q, normalized: q, status, entryId: topic ? 'permit-validity' : undefined, topic, score: 0.5, latencyMs: 3, user: `u${i % 200_000}` });
+      const id = log.record({
+        at,
+        channel: channels[i % 5],
+        event: i % 50 === 0 ? 'wed2026' : undefined,
+        question: q,
+        normalized: q,
+        status,
+        entryId: topic ? 'permit-validity' : undefined,
+        topic,
+        score: 0.5,
+        latencyMs: 3,
+        user: `u${i % 200_000}`,
+      });
       if (rnd() < 0.05) log.feedback(id, rnd() < 0.8);
     }
   });
@@ -86,12 +98,25 @@ async function run(label: string, rows: number, wordings: number) {
     const db = openDatabase(path.join(dataDir, 'pufa.db'));
     const log = new QuestionLog(db);
     const fillS = fill(log, rows, wordings);
-    const admin = await createAdmin({ knowledgeDir: KNOWLEDGE, dataDir, staffTokens: [{ name: 'bench', token: TOKEN }], engine, knowledge: knowledgeTree, db, watch: false });
+    const admin = await createAdmin({
+      knowledgeDir: KNOWLEDGE,
+      dataDir,
+      staffTokens: [{ name: 'bench', token: TOKEN }],
+      engine,
+      knowledge: knowledgeTree,
+      db,
+      watch: false,
+    });
     const app = await buildApp({ engine, service: new AskService(engine, log), admin, rateLimitPerMinute: 0 });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const results: Record<string, unknown>[] = [];
-    for (const [name, days] of [['stats', 90], ['stats', 365], ['gaps', 90], ['gaps', 365]] as const) {
+    for (const [name, days] of [
+      ['stats', 90],
+      ['stats', 365],
+      ['gaps', 90],
+      ['gaps', 365],
+    ] as const) {
       const url = `${base}/api/admin/${name}?from=${addDays(today, -(days - 1))}&to=${today}`;
       await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } }); // warm the page cache once
       const probe = prober(`${base}/healthz`);
@@ -109,15 +134,27 @@ async function run(label: string, rows: number, wordings: number) {
       h.disable();
       await new Promise((r) => setTimeout(r, 100));
       const probes = await probe.stop();
-      const summary = name === 'stats' ? `questions ${JSON.parse(body).questions}, askers ${JSON.parse(body).uniqueAskers}` : `${JSON.parse(body).gaps.length} gaps`;
-      results.push({ call: `${name} ${days} d`, medianMs: f(times.sort((a, b) => a - b)[2]), maxMs: f(times[4]), loopMaxMs: f(h.max / 1e6), healthzMaxMs: f(Math.max(...probes)), healthzProbes: probes.length, result: summary });
+      const summary =
+        name === 'stats' ? `questions ${JSON.parse(body).questions}, askers ${JSON.parse(body).uniqueAskers}` : `${JSON.parse(body).gaps.length} gaps`;
+      results.push({
+        call: `${name} ${days} d`,
+        medianMs: f(times.sort((a, b) => a - b)[2]),
+        maxMs: f(times[4]),
+        loopMaxMs: f(h.max / 1e6),
+        healthzMaxMs: f(Math.max(...probes)),
+        healthzProbes: probes.length,
+        result: summary,
+      });
     }
     await app.close();
     await admin.close();
     db.close();
-    console.log(`\n${label}: ${rows.toLocaleString('en')} rows (${wordings.toLocaleString('en')} distinct unanswered wordings), filled through QuestionLog.record in ${f(fillS, 1)} s`);
+    console.log(
+      `\n${label}: ${rows.toLocaleString('en')} rows (${wordings.toLocaleString('en')} distinct unanswered wordings), filled through QuestionLog.record in ${f(fillS, 1)} s`,
+    );
     console.log('| call | median (ms) | max of 5 (ms) | event-loop max delay (ms) | /healthz max (ms) | result |\n|---|---|---|---|---|---|');
-    for (const r of results) console.log(`| ${r.call} | ${r.medianMs} | ${r.maxMs} | ${r.loopMaxMs} | ${r.healthzMaxMs} (${r.healthzProbes} probes) | ${r.result} |`);
+    for (const r of results)
+      console.log(`| ${r.call} | ${r.medianMs} | ${r.maxMs} | ${r.loopMaxMs} | ${r.healthzMaxMs} (${r.healthzProbes} probes) | ${r.result} |`);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }

@@ -15,7 +15,16 @@ const { values } = parseArgs({ options: { users: { type: 'string' }, questions: 
 const USERS = Number(values.users ?? 100);
 const QUESTIONS = Number(values.questions ?? 3);
 const SECONDS = Number(values.seconds ?? 60);
-const qs = ['排污许可证有效期多久', '危险废物怎么贮存', '夜间噪声标准是多少', '环评批复后多久要验收', '环保税怎么申报', '被罚款了怎么申请听证', '12369举报后多久处理', '排污登记表怎么填'];
+const qs = [
+  '排污许可证有效期多久',
+  '危险废物怎么贮存',
+  '夜间噪声标准是多少',
+  '环评批复后多久要验收',
+  '环保税怎么申报',
+  '被罚款了怎么申请听证',
+  '12369举报后多久处理',
+  '排污登记表怎么填',
+];
 
 const { engine } = await createEngine({ knowledgeDir: 'knowledge', bureauName: '魏都区生态环境局', bureauPhone: '', bureauHours: '' });
 const app = await buildApp({ engine });
@@ -27,7 +36,15 @@ function ask(session: string, question: string, localAddress = '127.0.0.50'): Pr
   const t = performance.now();
   return new Promise((resolve) => {
     const r = http.request(
-      { host: '127.0.0.1', port, method: 'POST', path: '/api/ask', localAddress, agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        host: '127.0.0.1',
+        port,
+        method: 'POST',
+        path: '/api/ask',
+        localAddress,
+        agent: false,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         res.resume();
         res.on('end', () => resolve({ code: res.statusCode ?? 0, ms: performance.now() - t }));
@@ -57,9 +74,16 @@ await Promise.all(
 const sent = USERS * QUESTIONS;
 latencies.sort((a, b) => a - b);
 const venue = {
-  users: USERS, questionsEach: QUESTIONS, withinSeconds: SECONDS, address: '127.0.0.50', sent, codes,
+  users: USERS,
+  questionsEach: QUESTIONS,
+  withinSeconds: SECONDS,
+  address: '127.0.0.50',
+  sent,
+  codes,
   answeredRate: ((codes[200] ?? 0) / sent).toFixed(4),
-  p50ms: latencies[Math.floor(sent / 2)].toFixed(1), p99ms: latencies[Math.floor(sent * 0.99)].toFixed(1), maxMs: latencies[sent - 1].toFixed(1),
+  p50ms: latencies[Math.floor(sent / 2)].toFixed(1),
+  p99ms: latencies[Math.floor(sent * 0.99)].toFixed(1),
+  maxMs: latencies[sent - 1].toFixed(1),
 };
 console.log(JSON.stringify({ venue }));
 

@@ -111,7 +111,12 @@ export class TreeWatch {
     if (this.closed || this.watchers.has(dir)) return;
     try {
       const w = watch(dir, (_event, name) => {
-        const rel = name ? path.relative(this.o.root, path.join(dir, String(name))).split(path.sep).join('/') : '';
+        const rel = name
+          ? path
+              .relative(this.o.root, path.join(dir, String(name)))
+              .split(path.sep)
+              .join('/')
+          : '';
         const accept = this.o.accept ?? isYaml;
         if (rel && !accept(rel)) {
           // A new or renamed folder: list it (and watch it) soon; temp and swap files are ignored.

@@ -20,7 +20,10 @@ export function parseTrustProxy(raw: string | undefined): { value: TrustProxy } 
     const n = Number(v);
     return n >= 1 && n <= 10 ? { value: n } : { error: '代理层数应为 1 到 10' };
   }
-  const parts = v.split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = v
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   const bad = parts.find((p) => !/^[0-9A-Fa-f.:]+(\/\d{1,3})?$/.test(p) && !/^(loopback|linklocal|uniquelocal)$/.test(p));
   if (bad) return { error: `应为 true、代理层数，或以逗号分隔的代理地址/网段（如 127.0.0.1,10.0.0.0/8），实际含 “${bad}”` };
   return { value: parts };

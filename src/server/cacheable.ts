@@ -20,7 +20,7 @@ export async function cacheable(app: FastifyInstance, o: CacheableOptions = {}):
     const etag = `"${createHash('sha1').update(payload).digest('base64url').slice(0, 22)}"`;
     reply.header('etag', etag);
     const given = request.headers['if-none-match'];
-    if (given && given.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
+    if (given?.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)) {
       reply.code(304);
       reply.removeHeader('content-length');
       return '';

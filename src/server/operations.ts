@@ -43,7 +43,12 @@ export function fromLoopback(request: FastifyRequest): boolean {
 function metricsOf(sources: MetricsSources) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'pufa_' });
-  const requests = new Counter({ name: 'pufa_http_requests_total', help: 'HTTP requests by route pattern, method and status', labelNames: ['route', 'method', 'status'], registers: [registry] });
+  const requests = new Counter({
+    name: 'pufa_http_requests_total',
+    help: 'HTTP requests by route pattern, method and status',
+    labelNames: ['route', 'method', 'status'],
+    registers: [registry],
+  });
   const duration = new Histogram({
     name: 'pufa_http_request_duration_seconds',
     help: 'HTTP request duration by route pattern',
@@ -51,8 +56,18 @@ function metricsOf(sources: MetricsSources) {
     buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
     registers: [registry],
   });
-  const reply = new Histogram({ name: 'pufa_reply_latency_seconds', help: 'Time to answer a question on POST /api/ask', buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1], registers: [registry] });
-  const answers = new Counter({ name: 'pufa_answers_total', help: 'Replies to questions by status (answered, clarify, fallback, smalltalk)', labelNames: ['status'], registers: [registry] });
+  const reply = new Histogram({
+    name: 'pufa_reply_latency_seconds',
+    help: 'Time to answer a question on POST /api/ask',
+    buckets: [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1],
+    registers: [registry],
+  });
+  const answers = new Counter({
+    name: 'pufa_answers_total',
+    help: 'Replies to questions by status (answered, clarify, fallback, smalltalk)',
+    labelNames: ['status'],
+    registers: [registry],
+  });
   new Counter({
     name: 'pufa_question_log_write_failures_total',
     help: 'Questions answered but not recorded in the question log',
@@ -99,7 +114,10 @@ async function plugin(app: FastifyInstance, o: OperationsOptions): Promise<void>
     if (!fromLoopback(request) && !sources.auth?.identify(request.headers.authorization)) {
       return replyObj.code(401).header('cache-control', 'no-store').send({ error: '需要工作人员令牌（或从本机访问）。' });
     }
-    return replyObj.header('cache-control', 'no-store').type(m.registry.contentType).send(await m.registry.metrics());
+    return replyObj
+      .header('cache-control', 'no-store')
+      .type(m.registry.contentType)
+      .send(await m.registry.metrics());
   });
 }
 

@@ -8,7 +8,10 @@ import type { Logger } from 'pino';
 /** Logs unhandled rejections instead of exiting; returns a function that removes the handler. */
 export function guardRejections(logger: Pick<Logger, 'error'>): () => void {
   const onRejection = (reason: unknown) => {
-    logger.error({ err: reason instanceof Error ? { message: reason.message, stack: reason.stack } : String(reason) }, 'unhandled rejection (the service keeps running)');
+    logger.error(
+      { err: reason instanceof Error ? { message: reason.message, stack: reason.stack } : String(reason) },
+      'unhandled rejection (the service keeps running)',
+    );
   };
   process.on('unhandledRejection', onRejection);
   return () => process.off('unhandledRejection', onRejection);

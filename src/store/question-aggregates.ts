@@ -138,7 +138,9 @@ export class AskerDays {
     private readonly flushEvery = 2000,
   ) {
     this.read = db.prepare('SELECT sketch FROM asker_days WHERE day = ? AND dim = ? AND key = ?').pluck();
-    this.write = db.prepare('INSERT INTO asker_days (day, dim, key, sketch) VALUES (?, ?, ?, ?) ON CONFLICT (day, dim, key) DO UPDATE SET sketch = excluded.sketch');
+    this.write = db.prepare(
+      'INSERT INTO asker_days (day, dim, key, sketch) VALUES (?, ?, ?, ?) ON CONFLICT (day, dim, key) DO UPDATE SET sketch = excluded.sketch',
+    );
     let set = live.get(db);
     if (!set) {
       set = new Set();
@@ -173,7 +175,10 @@ export class AskerDays {
   /** Counts the asker `userHash` of a question at `at` (ISO) in its day's sketches. */
   add(at: string, userHash: string, groups: AskerGroups): void {
     const day = chinaDay(at);
-    const dims: [string, string][] = [['all', ''], ['channel', groups.channel]];
+    const dims: [string, string][] = [
+      ['all', ''],
+      ['channel', groups.channel],
+    ];
     if (groups.topic) dims.push(['topic', groups.topic]);
     if (groups.event) dims.push(['event', groups.event]);
     for (const [dim, key] of dims) {

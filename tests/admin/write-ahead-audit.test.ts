@@ -13,7 +13,8 @@ beforeEach(async () => {
   h = await startAdmin();
 });
 afterEach(() => h.close());
-const req = (method: 'GET' | 'PUT' | 'POST', url: string, headers: Record<string, string>, payload?: unknown) => h.app.inject({ method, url, headers, payload: payload as never });
+const req = (method: 'GET' | 'PUT' | 'POST', url: string, headers: Record<string, string>, payload?: unknown) =>
+  h.app.inject({ method, url, headers, payload: payload as never });
 
 describe('write-ahead audit', () => {
   it('a revision file without a recorded editor (a crash of the old order) cannot be approved by anyone', async () => {

@@ -10,7 +10,11 @@ import { BOT_INFO, sentTexts, textUpdate, TOKEN, type Call } from './harness.js'
 let h: AdminHarness;
 let calls: Call[] = [];
 const botAt = (iso: string): Bot<BotContext> => {
-  const b = createBot(TOKEN, { service: h.service, staff: staffCommands({ staffIds: [1001], log: h.log, engine: h.engine, admin: h.admin, now: () => new Date(iso) }) }, { botInfo: BOT_INFO });
+  const b = createBot(
+    TOKEN,
+    { service: h.service, staff: staffCommands({ staffIds: [1001], log: h.log, engine: h.engine, admin: h.admin, now: () => new Date(iso) }) },
+    { botInfo: BOT_INFO },
+  );
   b.api.config.use(async (_prev, method, payload) => {
     calls.push({ method, payload: payload as Record<string, unknown> });
     return { ok: true, result: { message_id: 1, date: 0, chat: { id: 1, type: 'private' }, text: '' } } as never;

@@ -25,7 +25,11 @@ describe('cached print material', () => {
   it('keeps the ETag when the page is compressed', async () => {
     const first = await t.app.inject({ url: '/leaflets/permit', remoteAddress: '10.9.0.4', headers: { 'accept-encoding': 'gzip' } });
     expect(first.headers['content-encoding']).toBe('gzip');
-    const again = await t.app.inject({ url: '/leaflets/permit', remoteAddress: '10.9.0.4', headers: { 'accept-encoding': 'gzip', 'if-none-match': first.headers.etag as string } });
+    const again = await t.app.inject({
+      url: '/leaflets/permit',
+      remoteAddress: '10.9.0.4',
+      headers: { 'accept-encoding': 'gzip', 'if-none-match': first.headers.etag as string },
+    });
     expect(again.statusCode).toBe(304);
   });
 

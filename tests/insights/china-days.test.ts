@@ -35,7 +35,10 @@ describe('China days in the figures', () => {
     add('2026-11-29T16:30:00Z'); // Monday 2026-11-30 00:30 in Beijing (still Sunday in UTC)
     add('2026-11-29T15:30:00Z'); // Sunday 2026-11-29 23:30 in Beijing
     const s = computeStats(db, '2026-11-23', '2026-12-06');
-    expect(s.byWeek.map((w) => [w.key, w.questions])).toEqual([['2026-11-23', 1], ['2026-11-30', 1]]);
+    expect(s.byWeek.map((w) => [w.key, w.questions])).toEqual([
+      ['2026-11-23', 1],
+      ['2026-11-30', 1],
+    ]);
   });
 
   it('period bounds are China midnights', () => {

@@ -4,7 +4,6 @@ import { MAX_YAML_CHARS, parseYaml } from '../../src/knowledge/yaml-file.js';
 import { fixtureCopy } from '../helpers/fixture.js';
 import { ALIAS_BOMB } from '../helpers/yaml-bomb.js';
 
-
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();

@@ -44,7 +44,9 @@ describe('operations', () => {
 
   it('needs a staff token from elsewhere', async () => {
     expect((await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9' })).statusCode).toBe(401);
-    expect((await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '127.0.0.1', headers: { 'x-forwarded-for': '203.0.113.9' } })).statusCode).toBe(
+      401,
+    );
     expect((await app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.9', headers: AS_ZHANG })).statusCode).toBe(200);
   });
 });

@@ -26,7 +26,12 @@ describe('privacy of the application log', () => {
     await app.inject({ method: 'GET', url: `/?q=${encodeURIComponent(question)}`, remoteAddress });
     await app.inject({ method: 'GET', url: `/api/suggest?q=${encodeURIComponent('张三13800000000')}`, remoteAddress });
     const asked = await app.inject({ method: 'POST', url: '/api/ask', remoteAddress, payload: { question, session: 'sess-secret-42' } });
-    await app.inject({ method: 'POST', url: '/api/feedback', remoteAddress, payload: { session: 'sess-secret-42', entryId: 'permit-validity', question, helpful: true, id: asked.json().id } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      remoteAddress,
+      payload: { session: 'sess-secret-42', entryId: 'permit-validity', question, helpful: true, id: asked.json().id },
+    });
     for (let i = 0; i < 6; i++) await app.inject({ method: 'POST', url: '/api/ask', remoteAddress, payload: { question, session: 'sess-secret-42' } }); // a 429 too
     await app.close();
     const text = lines.join('');

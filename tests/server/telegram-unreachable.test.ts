@@ -42,7 +42,12 @@ describe('Bot API unreachable', () => {
     app = await buildApp({ engine: service.engine, service, rateLimitPerMinute: 0, telegram: { bot, secret: SECRET } });
     await app.ready();
     const t = performance.now();
-    const r = await app.inject({ method: 'POST', url: '/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': SECRET }, payload: textUpdate('排污许可证有效期多久') });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/telegram/webhook',
+      headers: { 'x-telegram-bot-api-secret-token': SECRET },
+      payload: textUpdate('排污许可证有效期多久'),
+    });
     expect(r.statusCode).toBe(200);
     expect(performance.now() - t).toBeLessThan(1000);
   });
