@@ -67,7 +67,7 @@ export function replyForEntry(ctx: BotContext, entry: Entry): LoggedReply {
   const reply: Reply = {
     status: 'answered',
     text: answerText(entry, cited),
-    entry: { id: entry.id, title: entry.title, topic: entry.topic, basis: cited.basis },
+    entry: { id: entry.id, title: entry.title, topic: entry.topic, basis: cited.basis, ...(entry.checked ? { checked: entry.checked } : {}) },
     alternatives: entry.related.filter((id) => engine.entry(id)).map((id) => ({ id, title: engine.entry(id)!.title })),
   };
   return reply;
