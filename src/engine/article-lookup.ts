@@ -159,7 +159,8 @@ function withRelatedArticles(question: string, day: string, deps: ArticleLookupD
  */
 export function lookUpArticle(question: string, day: string, deps: ArticleLookupDeps, askEntries: () => Reply): Reply {
   const ref = findArticleReference(question, deps.laws);
-  if (!ref) return withRelatedArticles(question, day, deps, askEntries());
+  // A bare 第3条 inside a longer question (处罚决定书第3条写的什么) is not taken as the Code's.
+  if (!ref || (!ref.named && !ref.direct)) return withRelatedArticles(question, day, deps, askEntries());
   if (deps.laws.law(ref.source)) {
     if (ref.direct) return codeReply(ref, deps, day);
     const r = askEntries();

@@ -54,6 +54,7 @@ describe('looking the law up through the engine', async () => {
   it('leaves other laws\' articles and ordinary questions to the entries', () => {
     expect(engine.ask('未批先建怎么罚').article).toBeUndefined();
     expect(engine.ask('行政处罚法第三十二条').article).toBeUndefined();
+    expect(engine.ask('处罚决定书第3条写的是什么意思').article).toBeUndefined();
   });
 
   it('before 2026-08-15 the Code is 尚未施行 and the old laws are not treated as repealed', () => {
