@@ -47,7 +47,7 @@ interface IndexedDoc {
 export interface EntryTokens {
   /** Every term of every field. */
   all: Int32Array;
-  /** Terms of the title and of each question (相似问). */
+  /** Terms of the title, of each question (相似问) and of each old article in `formerly`. */
   asked: Int32Array[];
 }
 
@@ -234,7 +234,9 @@ export class KnowledgeIndex {
     this.pending.set(doc.title, titleTokens);
     this.pending.set(doc.questions, questionTokens.flat());
     for (const f of [doc.keywords, doc.formerly, doc.answer]) if (!this.pending.has(f)) this.pending.set(f, a.tokenize(f));
-    const asked = [titleTokens, ...questionTokens].map((t) => this.intern(t));
+    // Each old article in formerly is asked like a question (原《环境影响评价法》第三十一条): it counts for closeness.
+    const formerlyTokens = (e.formerly ?? []).map((f) => a.tokenize(f));
+    const asked = [titleTokens, ...questionTokens, ...formerlyTokens].map((t) => this.intern(t));
     const all = this.intern([doc.title, doc.questions, doc.keywords, doc.formerly, doc.answer].flatMap((f) => this.pending.get(f)!));
     for (const term of all) this.df[term]++;
     this.tokens.set(e.id, { all, asked });
