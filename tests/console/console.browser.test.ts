@@ -110,6 +110,16 @@ describe.skipIf(!hasChromium)(`staff console in Chromium (skipped when ${CHROMIU
         const asked = await (await fetch(s.base + '/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '周日装修有没有时间限制' }) })).json();
         expect(asked.entry).toMatchObject({ id: 'noise-sunday-work', reviewed: { by: '李四' } });
 
+        // A published entry written outside the console has no recorded review: 李四 confirms its text in 知识条目.
+        await b.page.getByRole('link', { name: '知识条目' }).click();
+        await b.page.getByLabel('搜索').fill('有效期');
+        await expect.poll(() => b.page.locator('#view .hint').first().textContent()).toBe('共 1 个条目');
+        const permit = b.page.locator('article', { hasText: '排污许可证有效期多久' });
+        await expect.poll(() => permit.textContent()).toContain('无法制审核记录');
+        await permit.getByRole('button', { name: '确认法制审核' }).click();
+        await permit.getByRole('button', { name: '我已审核，以现有文本确认' }).click();
+        await expect.poll(() => permit.textContent()).toContain('法制审核：李四');
+
         // A visitor leaves a 留言 from the web chat.
         const v = await watchedPage(browser, s.base, { width, height });
         v.page.setDefaultTimeout(8000);

@@ -56,7 +56,7 @@
       add(filters, filterSelect('filter-flag', '需要处理', [
         { value: 'unreviewed', label: '无法制审核记录' }, { value: 'not-in-force', label: '引用的法律已失效' },
       ]));
-      var timer;
+      var timer, shownUrl = null;
       var load = function () {
         if (!filters.isConnected) return;
         var params = [];
@@ -64,7 +64,11 @@
           var v = PC.$('filter-' + k).value.trim();
           if (v) params.push(k + '=' + encodeURIComponent(v));
         });
-        PC.api('GET', '/api/admin/console/entries' + (params.length ? '?' + params.join('&') : '')).then(function (r) {
+        var url = '/api/admin/console/entries' + (params.length ? '?' + params.join('&') : '');
+        // The search box's change event (on leaving it) must not redraw a list the clerk is working in.
+        if (url === shownUrl) return;
+        shownUrl = url;
+        PC.api('GET', url).then(function (r) {
           count.textContent = '共 ' + r.data.entries.length + ' 个条目';
           listBox.textContent = '';
           r.data.entries.slice(0, 300).forEach(function (row) { listBox.appendChild(entryCard(row)); });
