@@ -13,7 +13,8 @@ import { AnswerEngine } from '../../src/engine/engine.js';
 import { ENTRY_DIRS, loadKnowledge } from '../../src/knowledge/load.js';
 import { parseYaml } from '../../src/knowledge/yaml-file.js';
 import { openDatabase } from '../../src/store/database.js';
-import { fixtureCopy } from '../helpers/fixture.js';
+import { FIXTURE_DIR, fixtureCopy } from '../helpers/fixture.js';
+import { versionOf } from '../../src/admin/entry-yaml.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.CRASH_RUNS) || 100;
@@ -56,6 +57,14 @@ async function oneRun(i: number): Promise<void> {
     const db = openDatabase(path.join(dataDir, 'pufa.db'));
     const admin = await createAdmin({ knowledgeDir: dir, dataDir, staffTokens: [], engine: new AnswerEngine(knowledge, { today: () => TODAY }), knowledge, db, watch: false });
     expect(admin.revisionProblems).toEqual([]);
+    // Write-ahead audit (issue 13, D5): every text staff wrote has its audit row, whatever the moment of the kill.
+    const audited = new Set(db.prepare('SELECT new_version FROM audit WHERE new_version IS NOT NULL').pluck().all() as string[]);
+    for (const e of knowledge.entries) {
+      const view = admin.store.get(e.id);
+      if (!view) continue;
+      const original = await readFile(path.join(FIXTURE_DIR, view.file), 'utf8').then(versionOf, () => undefined);
+      if (view.version !== original || view.pendingRevision) expect(audited.has(view.version), `${e.id} ${view.version} has no audit row`).toBe(true);
+    }
     db.close();
     for (const d of [...ENTRY_DIRS.map((x) => path.join(dir, x)), path.join(dataDir, 'revisions')]) {
       expect((await readdir(d).catch(() => [] as string[])).filter((n) => n.endsWith('.tmp'))).toEqual([]);
