@@ -9,7 +9,7 @@ import { hasTerm, type KnowledgeIndex } from '../search/knowledge-index.js';
 export interface DecisionOptions {
   /** Minimum share of the question's content characters an entry must cover to be answered (default: 0.3). */
   minCoverage: number;
-  /** Minimum combined confidence to answer (default: 0.55). */
+  /** Minimum combined confidence to answer (default: 0.62). */
   minConfidence: number;
   /** A runner-up within this ratio of the best confidence makes the question ambiguous (default: 0.97). */
   clarifyRatio: number;
@@ -43,7 +43,7 @@ export interface DecisionOptions {
 /** Default decision thresholds. */
 export const DEFAULT_DECISION: DecisionOptions = {
   minCoverage: 0.3,
-  minConfidence: 0.55,
+  minConfidence: 0.62,
   clarifyRatio: 0.97,
   candidates: 12,
   weights: { relative: 0.15, coverage: 0.45, closeness: 0.4 },

@@ -1,5 +1,7 @@
 /** Test helper: the fixture knowledge plus entries on which follow-ups can be told apart (环评 deadlines and fines). */
-import { fixtureCopy } from '../helpers/fixture.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { FIXTURE_DIR, fixtureCopy } from '../helpers/fixture.js';
 
 const entry = (id: string, topic: string, title: string, questions: string[], answer: string) =>
   [
@@ -25,7 +27,10 @@ export const CONVERSATION_FILES: Record<string, string> = {
   'faq/permit-penalty.yaml': entry('permit-penalty', 'permit', '无排污许可证排污怎么处罚', ['没有排污许可证罚多少钱', '无证排污罚款'], '无证排污的，责令改正或者限制生产、停产整治，处20万元以上100万元以下罚款。'),
 };
 
+/** The fixture lexicon plus the colloquial 罚多少钱 → 罚款 of the real one. */
+const SYNONYMS = readFileSync(path.join(FIXTURE_DIR, 'synonyms.yaml'), 'utf8').replace('synonyms:\n', 'synonyms:\n  罚款: [罚多少钱, 罚多少]\n');
+
 /** A copy of the fixture tree with {@link CONVERSATION_FILES}. */
 export function conversationKnowledge() {
-  return fixtureCopy(CONVERSATION_FILES);
+  return fixtureCopy({ ...CONVERSATION_FILES, 'synonyms.yaml': SYNONYMS });
 }
