@@ -43,6 +43,20 @@ describe('pages', () => {
   });
 });
 
+describe('without staff configured', () => {
+  it('the console says staff features are off, and sign-in answers 503 in Chinese', async () => {
+    const { buildApp } = await import('../../src/server/app.js');
+    const app = await buildApp({ engine: h.engine, rateLimitPerMinute: 0 });
+    const c = new ConsoleClient(app);
+    expect(await c.session()).toMatchObject({ enabled: false, staff: null, message: expect.stringContaining('工作人员功能未开启') });
+    const res = await c.send('POST', '/admin/login', { token: STAFF[0].token });
+    expect(res.statusCode).toBe(503);
+    expect(res.json().error).toContain('工作人员功能未开启');
+    expect((await app.inject({ method: 'GET', url: '/admin' })).statusCode).toBe(200);
+    await app.close();
+  });
+});
+
 describe('sign-in', () => {
   it('sets an HttpOnly, SameSite=Strict session cookie with an expiry, and not Secure over plain http', async () => {
     const c = new ConsoleClient(h.app);
