@@ -120,7 +120,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void close('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  logger.info({ entries: engine.size, url: `http://localhost:${config.port}` }, 'pufa-bot ready');
+  const laws = engine.lawLibrary().all().map((l) => `${l.source}: ${l.articles.length} articles`);
+  logger.info({ entries: engine.size, laws, url: `http://localhost:${config.port}` }, 'pufa-bot ready');
   // Failures are logged inside; the web chat and the API keep serving whatever the Bot API does.
   void telegram?.start().catch((err: unknown) => logger.error({ err: (err as Error).message }, 'Telegram channel failed to start'));
 }
