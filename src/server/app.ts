@@ -2,7 +2,7 @@
  * The HTTP application as a Fastify plugin tree, built without listening so tests can `inject`.
  * The engine is a dependency: the server knows nothing of how answers are found.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import type { AnswerEngine } from '../engine/engine.js';
 import { AskService } from '../service/ask-service.js';
@@ -65,7 +65,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ...(deps.logger ? { loggerInstance: deps.logger as unknown as FastifyBaseLogger } : { logger: false }),
     trustProxy: (deps.trustProxy ?? false) as boolean,
     // Fastify's request lines carry the client's address and the full URL; requestLog writes safe ones.
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 16 * 1024,
     connectionTimeout: 30_000,
     requestTimeout: 30_000,
