@@ -101,7 +101,7 @@ function partYaml(source: string, md: string, part: string, articles: LawArticle
   return out.join('\n') + '\n';
 }
 
-const names = (await readdir(from)).filter((n) => /^第\d+编.*\.md$/.test(n)).sort((x, y) => parseInt(x.slice(1)) - parseInt(y.slice(1)));
+const names = (await readdir(from)).filter((n) => /^第\d+编.*\.md$/.test(n)).sort((x, y) => parseInt(x.slice(1), 10) - parseInt(y.slice(1), 10));
 const parts = await Promise.all(names.map(async (n) => ({ name: n, ...parsePart(n, await readFile(path.join(from, n), 'utf8')) })));
 const all = parts.flatMap((p) => p.articles);
 all.forEach((a, i) => {

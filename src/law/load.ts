@@ -30,7 +30,8 @@ const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().le
 
 /** Checks one part file's articles; returns the valid ones. */
 function readPart(yaml: YamlFile, source: string, problems: Problem[]): LawArticle[] {
-  const at = (segs: (string | number)[], field: string, message: string) => problems.push({ file: yaml.file, line: yaml.lineOf(segs), field, message, severity: 'error' });
+  const at = (segs: (string | number)[], field: string, message: string) =>
+    problems.push({ file: yaml.file, line: yaml.lineOf(segs), field, message, severity: 'error' });
   const data = yaml.data as { source?: unknown; articles?: unknown } | null;
   if (!data || typeof data !== 'object' || !Array.isArray(data.articles)) {
     at([], '', '法律文本文件应有 source 和 articles（条文列表）两个字段');
@@ -41,8 +42,14 @@ function readPart(yaml: YamlFile, source: string, problems: Problem[]): LawArtic
   data.articles.forEach((raw: unknown, i: number) => {
     const a = raw as Partial<LawArticle> | null;
     const f = (name: string) => `articles[${i}].${name}`;
-    if (!a || typeof a !== 'object') return at(['articles', i], `articles[${i}]`, '条文应为键值对象');
-    if (!Number.isInteger(a.number) || (a.number as number) < 1) return at(['articles', i, 'number'], f('number'), '条文序号 number 应为正整数');
+    if (!a || typeof a !== 'object') {
+      at(['articles', i], `articles[${i}]`, '条文应为键值对象');
+      return;
+    }
+    if (!Number.isInteger(a.number) || (a.number as number) < 1) {
+      at(['articles', i, 'number'], f('number'), '条文序号 number 应为正整数');
+      return;
+    }
     const n = a.number as number;
     if (a.article !== articleLabel(n)) at(['articles', i, 'article'], f('article'), `第 ${n} 条应写作 “${articleLabel(n)}”`);
     if (!isText(a.text)) at(['articles', i, 'text'], f('text'), `${articleLabel(n)}没有条文内容`);
@@ -76,7 +83,7 @@ async function loadLaw(root: string, source: string, problems: Problem[]): Promi
   }
   const m = meta.data as Record<string, unknown> | null;
   const bad = (field: string, message: string) => problems.push({ file: meta.file, line: meta.lineOf([field]), field, message, severity: 'error' });
-  if (!m || typeof m !== 'object') return void bad('', 'law.yaml 应为键值对象'), undefined;
+  if (!m || typeof m !== 'object') return (void bad('', 'law.yaml 应为键值对象'), undefined);
   if (m.source !== source) bad('source', `source 应为 “${source}”（与文件夹名一致）`);
   if (!isText(m.name)) bad('name', '缺少法律名称');
   if (!Number.isInteger(m.articles) || (m.articles as number) < 1) bad('articles', '条文总数 articles 应为正整数');
@@ -112,7 +119,10 @@ export async function loadLaws(root: string): Promise<LoadedLaws> {
   let names: string[] = [];
   try {
     const dirents = await readdir(path.join(root, LAW_TEXT_DIR), { withFileTypes: true });
-    names = dirents.filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    names = dirents
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name)
+      .sort();
   } catch {
     return { laws, oldArticles: [], oldLawNames: [], problems };
   }

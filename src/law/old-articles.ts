@@ -59,7 +59,8 @@ export function leadingArticleNumber(citation: string): number | undefined {
  */
 export function parseOldArticles(yaml: YamlFile, laws: Map<string, LawText>): { oldArticles: OldArticle[]; names: LawNames[]; problems: Problem[] } {
   const problems: Problem[] = [];
-  const at = (segs: (string | number)[], field: string, message: string) => problems.push({ file: yaml.file, line: yaml.lineOf(segs), field, message, severity: 'error' });
+  const at = (segs: (string | number)[], field: string, message: string) =>
+    problems.push({ file: yaml.file, line: yaml.lineOf(segs), field, message, severity: 'error' });
   const data = yaml.data as { laws?: unknown; articles?: unknown } | null;
   if (!data || typeof data !== 'object' || !Array.isArray(data.articles) || !Array.isArray(data.laws)) {
     at([], '', '应有 laws（法律简称）和 articles（旧条文对照）两个列表');
@@ -70,7 +71,10 @@ export function parseOldArticles(yaml: YamlFile, laws: Map<string, LawText>): { 
   data.laws.forEach((l: unknown, i: number) => {
     const v = l as Partial<LawNames> | null;
     if (!v || typeof v.source !== 'string' || !Array.isArray(v.names) || !v.names.every((n) => typeof n === 'string' && n.length >= 2)) {
-      return at(['laws', i], `laws[${i}]`, '每项应有 source 和 names（至少两个字的名称列表）');
+      {
+        at(['laws', i], `laws[${i}]`, '每项应有 source 和 names（至少两个字的名称列表）');
+        return;
+      }
     }
     names.push({ source: v.source, names: v.names });
   });
@@ -79,14 +83,23 @@ export function parseOldArticles(yaml: YamlFile, laws: Map<string, LawText>): { 
     const r = raw as { source?: unknown; article?: unknown; code?: unknown; nearest?: unknown } | null;
     const number = typeof r?.article === 'string' ? leadingArticleNumber(r.article) : undefined;
     if (!r || typeof r.source !== 'string' || !number || !Array.isArray(r.code)) {
-      return at(['articles', i], `articles[${i}]`, '每项应有 source、article（第…条）和 code（法典条文列表）');
+      {
+        at(['articles', i], `articles[${i}]`, '每项应有 source、article（第…条）和 code（法典条文列表）');
+        return;
+      }
     }
     const targets: CodeTarget[] = [];
     r.code.forEach((c: unknown, j: number) => {
       const t = c as { article?: unknown; note?: unknown } | null;
       const n = typeof t?.article === 'string' ? leadingArticleNumber(t.article) : undefined;
-      if (!t || !n) return at(['articles', i, 'code', j], `articles[${i}].code[${j}]`, '法典条文应写成 “第…条”');
-      if (code && !code.articles[n - 1]) return at(['articles', i, 'code', j], `articles[${i}].code[${j}]`, `法典没有${t.article}`);
+      if (!t || !n) {
+        at(['articles', i, 'code', j], `articles[${i}].code[${j}]`, '法典条文应写成 “第…条”');
+        return;
+      }
+      if (code && !code.articles[n - 1]) {
+        at(['articles', i, 'code', j], `articles[${i}].code[${j}]`, `法典没有${t.article}`);
+        return;
+      }
       targets.push({ article: t.article as string, number: n, ...(typeof t.note === 'string' ? { note: t.note } : {}) });
     });
     oldArticles.push({ source: r.source, article: r.article as string, number, code: targets, ...(r.nearest === true ? { nearest: true } : {}) });
