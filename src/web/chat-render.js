@@ -54,7 +54,10 @@
       var li = el('li', null, /^[^（(]*（GB/.test(first.name) ? first.name : '《' + first.name + '》');
       group.filter(function (b) { return b.article !== '全文'; }).forEach(function (b, i) {
         if (i > 0) li.appendChild(document.createTextNode('、'));
-        if (!b.number) return li.appendChild(document.createTextNode(b.article));
+        if (!b.number) {
+          li.appendChild(document.createTextNode(b.article));
+          return;
+        }
         var a = el('a', 'law-link', b.article);
         a.href = lawHref(b.source, b.number);
         li.appendChild(a);

@@ -47,7 +47,7 @@ describe.skipIf(!hasChromium)('the law page in Chromium', () => {
     await expect.poll(() => target.evaluate((el) => el.matches(':target'))).toBe(true);
     const box = await target.boundingBox();
     expect(box && box.y >= -1 && box.y < 740).toBe(true);
-    expect(await target.innerText()).toContain('第一千零九十五条');
+    expect(await target.textContent()).toContain('第一千零九十五条');
     // Mobile: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await page.locator('script').count()).toBe(0);
