@@ -1,6 +1,6 @@
 /**
  * The gaps of a period from the daily gap aggregates (`gap_days`, kept by the question log's triggers), read a
- * month at a time with a pause between months, so a year of questions never holds the event loop for long.
+ * week at a time with a pause between weeks, so a year of questions never holds the event loop for long.
  */
 import type { Analyzer } from '../search/analyzer.js';
 import type { Db } from '../store/database.js';
@@ -27,7 +27,7 @@ export async function gapItemsBetween(db: Db, from: string, to: string): Promise
   );
   const items = new Map<string, GapItem>();
   for (let start = from; start <= to; ) {
-    const end = addDays(start, 30) < to ? addDays(start, 30) : to;
+    const end = addDays(start, 6) < to ? addDays(start, 6) : to;
     for (const r of query.all(start, end) as GapDayRow[]) {
       const n = r.fallback + r.clarify + r.unhelpful;
       if (n <= 0) continue;

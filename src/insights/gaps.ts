@@ -84,7 +84,23 @@ export function groupGaps(all: readonly GapItem[], analyzer: Analyzer, options: 
 }
 
 /** Items grouped per step of {@link groupGapSteps}. */
-const STEP_ITEMS = 250;
+const STEP_ITEMS = 100;
+
+/** Tokens of normalised questions already seen, per analyzer (a gap list is asked for again and again). */
+const tokenCache = new WeakMap<Analyzer, Map<string, string[]>>();
+const TOKEN_CACHE_MAX = 50_000;
+
+function tokensOf(analyzer: Analyzer, key: string): string[] {
+  let cache = tokenCache.get(analyzer);
+  if (!cache) tokenCache.set(analyzer, (cache = new Map()));
+  let tokens = cache.get(key);
+  if (!tokens) {
+    tokens = analyzer.tokensOf(key);
+    if (cache.size >= TOKEN_CACHE_MAX) cache.clear();
+    cache.set(key, tokens);
+  }
+  return tokens;
+}
 
 /** {@link groupGaps} as steps of {@link STEP_ITEMS} items, so a caller can let the event loop run in between. */
 export function* groupGapSteps(all: readonly GapItem[], analyzer: Analyzer, options: Partial<GapOptions> = {}): Generator<void, Gap[]> {
@@ -97,7 +113,7 @@ export function* groupGapSteps(all: readonly GapItem[], analyzer: Analyzer, opti
   const postings = new Map<string, number[]>();
   for (const [n, item] of items.entries()) {
     if (n % STEP_ITEMS === STEP_ITEMS - 1) yield;
-    item.tokens = new Set(analyzer.tokensOf(item.key));
+    item.tokens = new Set(tokensOf(analyzer, item.key));
     const shared = new Map<number, number>();
     for (const t of item.tokens) {
       const list = postings.get(t);

@@ -70,11 +70,11 @@ interface DayRow {
   unhelpful: number;
 }
 
-/** Days read per step: a month of aggregates is a few hundred rows and sketches (milliseconds of work). */
-const STEP_DAYS = 31;
+/** Days read per step: a week of aggregates is a few hundred rows and sketches (milliseconds of work). */
+const STEP_DAYS = 7;
 
 /**
- * The figures of [from, to], computed a month at a time; yields between months so a caller can let the event
+ * The figures of [from, to], computed a week at a time; yields between weeks so a caller can let the event
  * loop run ({@link statsBetween}) or not ({@link computeStats}).
  */
 function* statsSteps(db: Db, from: string, to: string): Generator<void, Stats> {
@@ -172,7 +172,7 @@ export function computeStats(db: Db, from: string, to: string): Stats {
   return runStepsNow(statsSteps(db, from, to));
 }
 
-/** {@link computeStats} a month at a time, letting other requests run in between (the HTTP route). */
+/** {@link computeStats} a week at a time, letting other requests run in between (the HTTP route). */
 export function statsBetween(db: Db, from: string, to: string): Promise<Stats> {
   return runSteps(statsSteps(db, from, to));
 }
