@@ -75,7 +75,9 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
     await answer.waitFor();
     await expect.poll(() => answer.textContent()).toContain('5年');
     await expect.poll(() => answer.textContent()).toContain('法律依据');
-    await expect.poll(() => answer.locator('.basis li').first().textContent()).toContain('《排污许可管理条例》第十四条');
+    // The Code and the regulation still in force, each with its article.
+    await expect.poll(async () => (await answer.locator('.basis li').allTextContents()).join('|')).toContain('《中华人民共和国生态环境法典》第一百八十二条');
+    await expect.poll(async () => (await answer.locator('.basis li').allTextContents()).join('|')).toContain('《排污许可管理条例》第十四条');
     await expect.poll(() => answer.locator('.validity').first().textContent()).toBe('现行有效');
     await expect.poll(() => page.locator('#log .msg.user').first().textContent()).toBe('排污许可证有效期多久');
 
