@@ -19,6 +19,7 @@ import { upcomingChanges } from './knowledge/upcoming-changes.js';
 import { createTelegramChannel, eventGreetings } from './bot/channel.js';
 import { staffCommands } from './bot/features/staff.js';
 import { MessageStore } from './messages/message-store.js';
+import { consoleSessionKey } from './console/session-key.js';
 import { contactWarnings } from './config/contact-warnings.js';
 import { guardRejections, startFailureMessage } from './start/process-guard.js';
 import { privacySerializers } from './server/request-log.js';
@@ -84,7 +85,7 @@ async function main(): Promise<void> {
   const staff = config.staffTelegramIds.length ? staffCommands({ staffIds: config.staffTelegramIds, log, engine, admin }) : undefined;
   const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff, messages, quiz: { questions: outreach.questions, results: outreach.results } });
   const app = await buildApp({
-    engine, service, logger, outreach, admin, hotQuestions, messages, rateLimitPerMinute: config.rateLimitPerMinute,
+    engine, service, logger, outreach, admin, hotQuestions, messages, sessionKey: consoleSessionKey(config.dataDir, (err) => logger.warn({ err: (err as Error).message }, 'console session key not kept in DATA_DIR: a restart signs clerks out')), rateLimitPerMinute: config.rateLimitPerMinute,
     rateLimitPerAddress: config.rateLimitPerAddress, trustProxy: config.trustProxy, dataStatus: () => dataHealth.status(),
     metricsSources: { logWriteFailures: () => dataHealth.logFailures },
     ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),

@@ -57,6 +57,8 @@ export interface AppDeps {
   admin?: Admin;
   /** Visitors' 留言 (issue 12): POST /api/messages, GET /api/messages/:code and the staff routes (default: none, not served). */
   messages?: MessageStore;
+  /** Key of the console's session cookie (default: random per start; main.ts keeps one in DATA_DIR). */
+  sessionKey?: Buffer;
 }
 
 /** Builds the Fastify app with every route registered. */
@@ -102,6 +104,6 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(contactRoutes, { contacts: () => deps.engine.options.contacts, messages: !!deps.messages });
   if (deps.messages) await app.register(messageRoutes, { messages: deps.messages });
   // The admin API and the staff console (/admin) share one cookie session (src/console).
-  await app.register(staffArea, { engine: deps.engine, admin: deps.admin, insights, events, messages: deps.messages, publicUrl: deps.outreach?.publicUrl });
+  await app.register(staffArea, { engine: deps.engine, admin: deps.admin, insights, events, messages: deps.messages, publicUrl: deps.outreach?.publicUrl, ...(deps.sessionKey ? { session: { key: deps.sessionKey } } : {}) });
   return app;
 }

@@ -243,7 +243,7 @@
       box.appendChild(b);
     }
 
-    function renderContact(box, reply, question) {
+    function renderContact(box, reply) {
       paragraphs(box, reply.text);
       var c = reply.contact || {};
       var contacts = el('div', 'contacts');
@@ -277,7 +277,7 @@
         renderFallback(box, reply, msg.question);
       } else if (reply.status === 'contact') {
         box.classList.add('contact');
-        renderContact(box, reply, msg.question);
+        renderContact(box, reply);
       } else {
         box.classList.add('smalltalk');
         paragraphs(box, reply.text);
