@@ -1,17 +1,16 @@
 /**
  * The answer engine: every channel turns a question into a call to {@link AnswerEngine.ask} and the
- * reply into its own format. Answers come only from published entries.
+ * reply into its own format. Answers come only from published entries. Options are in engine-options.ts, the
+ * served entries in entry-registry.ts, the building of replies in replies.ts.
  */
 import type { Entry, Source } from '../knowledge/schema.js';
 import type { Knowledge } from '../knowledge/load.js';
-import { todayInChina } from '../knowledge/validity.js';
-import { Analyzer, type AnalyzerOptions } from '../search/analyzer.js';
-import { DEFAULT_BOOSTS, KnowledgeIndex, type FieldBoosts } from '../search/knowledge-index.js';
+import { Analyzer } from '../search/analyzer.js';
+import { KnowledgeIndex } from '../search/knowledge-index.js';
 import type { Elsewhere } from '../search/lexicon.js';
 import { foldText } from '../search/normalize.js';
-import { answerText, citeBasis, contactLines, LEGAL_NOTICE, type Contacts } from './compose.js';
 import { contactReply } from './contact-reply.js';
-import { decide, DEFAULT_DECISION, type DecisionOptions, type Scored } from './decide.js';
+import { decide, type Scored } from './decide.js';
 import { asksAboutBureau, asksForPerson, asksOwnCaseJudgement, choiceNumber, smalltalkKind, wantsCase, withoutJudgement } from './intents.js';
 import type { EntryRef, Reply } from './reply.js';
 import { lookUpArticle } from './article-lookup.js';
@@ -19,65 +18,18 @@ import { CODE_SOURCE, LawLibrary } from '../law/library.js';
 import { ArticleSearch } from '../law/article-search.js';
 import type { LawArticle } from '../law/types.js';
 import { MemoryConversationStore, type ConversationStore } from './conversation.js';
-import { understand, withAlsoNote } from './understand.js';
+import { understand } from './understand.js';
+import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
+import { EntryRegistry } from './entry-registry.js';
+import { answeredReply, fallbackReply, round, smalltalkReply } from './replies.js';
 
-/** Options of the engine; every field has a default. */
-export interface EngineOptions {
-  /** Analyzer steps (default: all on, CJK bigrams). */
-  analyzer: Partial<AnalyzerOptions>;
-  /** Field boosts (default: questions 3, title 3, keywords 2, answer 1). */
-  boosts: FieldBoosts;
-  /** Decision thresholds (default: {@link DEFAULT_DECISION}). */
-  decision: DecisionOptions;
-  /** Contacts shown in fallbacks (default: the bureau without a phone number). */
-  contacts: Contacts;
-  /** Entry explaining remedies after a penalty, appended to own-case questions (default: penalty-what-to-do). */
-  remedyEntryId: string;
-  /**
-   * Weights of entry kinds in ranking (default: case 0.8, report 0.85). A case weighs fully when the question
-   * asks for an example, a report when it asks about the bureau.
-   */
-  kindPrior: Partial<Record<Entry['kind'], number>>;
-  /**
-   * Whether answer texts are searched by MiniSearch, not only used for coverage (default: false: as good on the
-   * eval sets and 2× faster to index; see BENCHMARKS.md).
-   */
-  indexAnswers: boolean;
-  /** Clock for validity of citations (default: today in China). */
-  today: () => string;
-  /**
-   * Where conversations are remembered between questions (clarify options, the context of follow-ups); default:
-   * a new in-memory store per engine. The server passes the SQLite store (src/store/conversation-store.ts).
-   */
-  conversations?: ConversationStore;
-  /**
-   * Who approved an entry and when, only when a staff approval recorded it (default: nobody, so no reply
-   * claims a 法制审核; the staff side installs the audit-log check, see src/admin/recorded-review.ts).
-   */
-  recordedReview: (entry: Entry) => { by: string; at: string } | undefined;
-}
-
-/** Default engine options. */
-export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
-  analyzer: {},
-  boosts: DEFAULT_BOOSTS,
-  decision: DEFAULT_DECISION,
-  contacts: { bureauName: '魏都区生态环境局', phone: '', hours: '' },
-  remedyEntryId: 'penalty-what-to-do',
-  kindPrior: { case: 0.8, report: 0.85 },
-  indexAnswers: false,
-  today: () => todayInChina(),
-  recordedReview: () => undefined,
-};
-
-/** Example questions offered in small talk and welcomes. */
-const EXAMPLES = ['排污许可证有效期多久？', '未批先建会怎么处罚？', '环保投诉电话是多少？'];
+export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 
 /** Answers questions from the published entries of a knowledge tree. */
 export class AnswerEngine {
   readonly options: EngineOptions;
   private index: KnowledgeIndex;
-  private entries = new Map<string, Entry>();
+  private entries = new EntryRegistry();
   private sources: Map<string, Source>;
   /** The shipped law texts (article lookup); empty for a tree without knowledge/law-text. */
   private laws: LawLibrary;
@@ -113,8 +65,7 @@ export class AnswerEngine {
 
   /** All published entries valid today. */
   published(): Entry[] {
-    const day = this.options.today();
-    return [...this.entries.values()].filter((e) => validOn(e, day));
+    return this.entries.liveOn(this.options.today());
   }
 
   /**
@@ -122,8 +73,7 @@ export class AnswerEngine {
    * when it is asked for, so an entry starts and stops answering on its dates without a reload.
    */
   private live(id: string, day: string): Entry | undefined {
-    const e = this.entries.get(id);
-    return e && validOn(e, day) ? e : undefined;
+    return this.entries.live(id, day);
   }
 
   /** The sources register. */
@@ -160,7 +110,7 @@ export class AnswerEngine {
   upsertEntry(entry: Entry): void {
     if (entry.status !== 'published') return this.removeEntry(entry.id);
     this.index.upsert(entry);
-    this.entries.set(entry.id, entry);
+    this.entries.set(entry);
   }
 
   /** Stops serving an entry (MiniSearch discard); no-op when it is not served. */
@@ -294,57 +244,21 @@ export class AnswerEngine {
     return this.answered(entry, this.options.today(), undefined);
   }
 
-  private answered(entry: Entry, day: string, best: Scored | undefined, session?: string, ownCase = false, also: string[] = []): Reply {
-    const cited = citeBasis(entry, this.sources, day, this.laws);
-    const alsoRefs = also.filter((id) => id !== entry.id && this.live(id, day)).map((id) => this.ref(id));
-    let extra: string | undefined;
-    if (ownCase && entry.id !== this.options.remedyEntryId) {
-      const remedy = this.live(this.options.remedyEntryId, day);
-      extra = `本助手只能介绍一般规定，不能判断您的具体案件是否合理或合法。${remedy ? `\n\n${remedy.answer.trim()}` : ''}`;
-    }
-    return {
-      status: 'answered',
-      text: withAlsoNote(answerText(entry, cited, extra), alsoRefs.map((r) => r.title), LEGAL_NOTICE),
-      entry: {
-        id: entry.id,
-        title: entry.title,
-        topic: entry.topic,
-        basis: cited.basis,
-        ...withReview(this.options.recordedReview(entry)),
-        ...(entry.checked ? { checked: entry.checked } : {}),
-        ...(cited.superseded ? { needsReview: true } : {}),
-      },
-      alternatives: [...alsoRefs, ...entry.related.filter((id) => !also.includes(id) && this.live(id, day)).map((id) => this.ref(id))],
-      ...(best ? { score: round(best.confidence) } : {}),
-    };
+  private answered(entry: Entry, day: string, best: Scored | undefined, _session?: string, ownCase = false, also: string[] = []): Reply {
+    const { remedyEntryId, recordedReview } = this.options;
+    return answeredReply({ entries: this.entries, sources: this.sources, laws: this.laws, remedyEntryId, recordedReview }, entry, day, best, ownCase, also);
   }
 
   private smalltalk(kind: ReturnType<typeof smalltalkKind>): Reply {
-    const name = this.options.contacts.bureauName;
-    const intro =
-      kind === 'thanks'
-        ? '不客气！还有其他生态环境法律问题，随时问我。'
-        : kind === 'bye'
-          ? '再见！有生态环境法律问题随时来问。'
-          : `您好！我是${name}的环保普法助手，可以解答排污许可、排放标准、环评与验收、执法检查与处罚、投诉举报与信访、危险废物、噪声、环保税等方面的法律问题，并给出法律依据。`;
-    const text = `${intro}\n\n您可以这样问：\n${EXAMPLES.map((q) => `· ${q}`).join('\n')}\n\n${LEGAL_NOTICE}`;
-    return { status: 'smalltalk', text, alternatives: [] };
+    return smalltalkReply(kind, this.options.contacts);
   }
 
   private fallback(redirect?: Elsewhere, best?: Scored): Reply {
-    const lines = redirect
-      ? [
-          `这个问题看起来属于${redirect.department}的职责范围，不在生态环境法律知识库内，我无法给出可靠答复。`,
-          `建议咨询：${redirect.contact}。`,
-          '如有生态环境方面的问题，欢迎继续问我。',
-        ]
-      : ['抱歉，这个问题我的知识库里还没有收录，无法给出可靠答复。您可以：', ...contactLines(this.options.contacts), '您也可以换个说法，或问得具体一些（例如写明“排污许可证”“环评”“噪声”等关键词）。'];
-    return { status: 'fallback', text: lines.join('\n'), alternatives: [], ...(best ? { score: round(best.confidence) } : {}) };
+    return fallbackReply(this.options.contacts, redirect, best);
   }
 
   private ref(id: string): EntryRef {
-    const e = this.entries.get(id)!;
-    return { id: e.id, title: e.title };
+    return this.entries.ref(id);
   }
 
   private build(knowledge: Knowledge): KnowledgeIndex {
@@ -352,22 +266,9 @@ export class AnswerEngine {
     const index = new KnowledgeIndex(analyzer, this.options.boosts, 12, this.options.indexAnswers);
     const published = knowledge.entries.filter((e) => e.status === 'published');
     index.addAll(published);
-    this.entries = new Map(published.map((e) => [e.id, e]));
+    this.entries = new EntryRegistry(published);
     return index;
   }
-}
-
-function withReview(review: { by: string; at: string } | undefined): { reviewed?: { by: string; at: string } } {
-  return review ? { reviewed: review } : {};
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
-
-/** Whether an entry's validity window (valid_from / valid_until, inclusive) contains `day`. */
-function validOn(e: Entry, day: string): boolean {
-  return (!e.valid_from || e.valid_from <= day) && (!e.valid_until || e.valid_until >= day);
 }
 
 /** The lexicon's other-department terms in folded form, for matching folded questions. */
