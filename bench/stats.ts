@@ -8,7 +8,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
@@ -124,6 +124,7 @@ async function run(label: string, rows: number, wordings: number) {
       const h = monitorEventLoopDelay({ resolution: 10 });
       h.enable();
       const times: number[] = [];
+      const cpu0 = process.cpuUsage();
       let body = '';
       for (let i = 0; i < 5; i++) {
         const t = performance.now();
@@ -131,6 +132,7 @@ async function run(label: string, rows: number, wordings: number) {
         body = await res.text();
         times.push(performance.now() - t);
       }
+      const cpu = process.cpuUsage(cpu0);
       h.disable();
       await new Promise((r) => setTimeout(r, 100));
       const probes = await probe.stop();
