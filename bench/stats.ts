@@ -140,6 +140,7 @@ async function run(label: string, rows: number, wordings: number) {
         name === 'stats' ? `questions ${JSON.parse(body).questions}, askers ${JSON.parse(body).uniqueAskers}` : `${JSON.parse(body).gaps.length} gaps`;
       results.push({
         call: `${name} ${days} d`,
+        cpuMs: f((cpu.user + cpu.system) / 1000 / 5),
         medianMs: f(times.sort((a, b) => a - b)[2]),
         maxMs: f(times[4]),
         loopMaxMs: f(h.max / 1e6),
@@ -154,9 +155,17 @@ async function run(label: string, rows: number, wordings: number) {
     console.log(
       `\n${label}: ${rows.toLocaleString('en')} rows (${wordings.toLocaleString('en')} distinct unanswered wordings), filled through QuestionLog.record in ${f(fillS, 1)} s`,
     );
-    console.log('| call | median (ms) | max of 5 (ms) | event-loop max delay (ms) | /healthz max (ms) | result |\n|---|---|---|---|---|---|');
+    console.log(
+      `load average ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' / ')} on ${os.cpus().length} cores`,
+    );
+    console.log(
+      '| call | median (ms) | max of 5 (ms) | server CPU per call (ms) | event-loop max delay (ms) | /healthz max (ms) | result |\n|---|---|---|---|---|---|---|',
+    );
     for (const r of results)
-      console.log(`| ${r.call} | ${r.medianMs} | ${r.maxMs} | ${r.loopMaxMs} | ${r.healthzMaxMs} (${r.healthzProbes} probes) | ${r.result} |`);
+      console.log(`| ${r.call} | ${r.medianMs} | ${r.maxMs} | ${r.cpuMs} | ${r.loopMaxMs} | ${r.healthzMaxMs} (${r.healthzProbes} probes) | ${r.result} |`);
   } finally {
     await rm(dataDir, { recursive: true, force: true });
   }
