@@ -82,10 +82,14 @@ async function main(): Promise<void> {
   }
   const admin = await createAdmin({ knowledgeDir: config.knowledgeDir, dataDir: dataHealth.inMemory ? degradedDataDir() : config.dataDir, staffTokens: config.staffTokens, engine, knowledge, db, logger });
   if (!admin.auth.enabled) logger.info('STAFF_TOKENS not set: staff features (/api/admin) are off');
+  // 留言 are offered only when someone can read them (staff configured) and they are kept on disk.
+  const liveMessages = admin.auth.enabled && !dataHealth.inMemory ? messages : undefined;
+  engine.options.contacts.leaveMessage = !!liveMessages;
+  if (!liveMessages) logger.info('留言 (visitors\' messages) are off: they need STAFF_TOKENS and a writable DATA_DIR');
   const staff = config.staffTelegramIds.length ? staffCommands({ staffIds: config.staffTelegramIds, log, engine, admin }) : undefined;
-  const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff, messages, quiz: { questions: outreach.questions, results: outreach.results } });
+  const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff, messages: liveMessages, quiz: { questions: outreach.questions, results: outreach.results } });
   const app = await buildApp({
-    engine, service, logger, outreach, admin, hotQuestions, messages, sessionKey: consoleSessionKey(config.dataDir, (err) => logger.warn({ err: (err as Error).message }, 'console session key not kept in DATA_DIR: a restart signs clerks out')), rateLimitPerMinute: config.rateLimitPerMinute,
+    engine, service, logger, outreach, admin, hotQuestions, messages: liveMessages, sessionKey: consoleSessionKey(config.dataDir, (err) => logger.warn({ err: (err as Error).message }, 'console session key not kept in DATA_DIR: a restart signs clerks out')), rateLimitPerMinute: config.rateLimitPerMinute,
     rateLimitPerAddress: config.rateLimitPerAddress, trustProxy: config.trustProxy, dataStatus: () => dataHealth.status(),
     metricsSources: { logWriteFailures: () => dataHealth.logFailures },
     ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),

@@ -16,6 +16,8 @@ export interface Contacts {
   address?: string;
   /** Map link of the address (optional). */
   mapUrl?: string;
+  /** Whether visitors can leave a 留言 for staff (default: false: not mentioned). */
+  leaveMessage?: boolean;
 }
 
 /** The one-line notice closing every answer. */
@@ -90,7 +92,8 @@ export function contactLines(c: Contacts): string[] {
   const lines = ['· 举报环境污染：拨打 12369 环保举报热线'];
   if (c.phone) lines.push(`· 咨询${c.bureauName}：${c.phone}${c.hours ? `（${c.hours}）` : ''}`);
   if (c.address) lines.push(`· 办公地址：${c.address}${!c.phone && c.hours ? `（${c.hours}）` : ''}`);
-  lines.push(`· 给工作人员留言：写下问题和联系电话，工作人员会回复您${c.phone ? '' : `（${c.bureauName}）`}`);
+  if (c.leaveMessage) lines.push(`· 给工作人员留言：写下问题和联系电话，工作人员会回复您`);
+  if (!c.phone && !c.address && !c.leaveMessage) lines.push(`· 咨询${c.bureauName}：可在工作时间前往局办事窗口`);
   lines.push('· 不属于生态环境的政务问题：拨打 12345 政务服务便民热线');
   return lines;
 }

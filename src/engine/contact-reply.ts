@@ -6,7 +6,9 @@ import type { Reply } from './reply.js';
 export function contactReply(c: Contacts): Reply {
   const intro = c.phone || c.address
     ? `${c.bureauName}的联系方式如下，工作时间可以直接来电或前来咨询：`
-    : `需要找工作人员？您可以给${c.bureauName}留言，工作人员会按您留下的联系方式回复：`;
+    : c.leaveMessage
+      ? `需要找工作人员？您可以给${c.bureauName}留言，工作人员会按您留下的联系方式回复：`
+      : `需要找工作人员？可以通过下面的方式联系：`;
   const text = [intro, ...contactLines(c)].join('\n');
   return {
     status: 'contact',

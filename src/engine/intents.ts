@@ -68,6 +68,8 @@ const BUREAU_CONTACT = new RegExp(
   ].join('|'),
 );
 const REPORTING = /(举报|投诉|12369|12345)/;
+/** A bare word asking for a person or the bureau's contacts (人工, 电话, 地址 ...), nothing else. */
+const BARE_CONTACT = /^(请|我要|我想)?(转)?(人工|客服|人工客服|真人|工作人员|电话|联系电话|咨询电话|办公电话|电话号码|地址|办公地址|联系方式|联系地址|上班时间|办公时间)[?？。!！]*$/;
 
 /**
  * True when the question asks for a person or the bureau's own contacts (人工, 客服, 你们局在哪办公, 怎么联系
@@ -76,6 +78,6 @@ const REPORTING = /(举报|投诉|12369|12345)/;
 export function asksForPerson(folded: string): boolean {
   const text = folded.replace(/\s+/g, '');
   if ([...text].length > 40) return false;
-  if (PERSON.test(text)) return true;
+  if (BARE_CONTACT.test(text) || PERSON.test(text)) return true;
   return BUREAU_CONTACT.test(text) && !REPORTING.test(text);
 }

@@ -198,9 +198,14 @@
     var lookBox = panel.querySelector('.contact-lookup');
     var draw = function () {
       renderInfo(infoBox, info || { bureauName: '', hotlines: [{ number: '12369', label: '环保举报热线' }, { number: '12345', label: '政务服务便民热线' }] });
-      if (!info || info.messages !== false) renderForm(formBox, prefill);
-      else formBox.textContent = '';
-      renderLookup(lookBox);
+      if (!info || info.messages !== false) {
+        renderForm(formBox, prefill);
+        renderLookup(lookBox);
+      } else {
+        formBox.textContent = '';
+        formBox.appendChild(el('p', 'hint', '在线留言暂未开通，请在工作时间拨打上面的电话咨询。'));
+        lookBox.textContent = '';
+      }
       panel.scrollIntoView({ block: 'start' });
       var first = prefill ? $('msg-contact') : panel.querySelector('a, button, input');
       if (first) first.focus();

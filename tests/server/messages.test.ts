@@ -62,12 +62,15 @@ describe('留言 routes', () => {
       { ...valid, question: '问'.repeat(1001) },
       { question: '缺少联系方式', consent: true },
       { ...valid, extra: 1 },
+      { question: valid.question, contact: valid.contact },
     ]) {
       const res = await app.inject({ method: 'POST', url: '/api/messages', payload });
       expect(res.statusCode, JSON.stringify(payload).slice(0, 60)).toBe(400);
       expect(res.json().error).toMatch(/[\u4e00-\u9fff]/);
     }
     expect(messages.list()).toHaveLength(0);
+    const noConsent = await app.inject({ method: 'POST', url: '/api/messages', payload: { question: valid.question, contact: valid.contact } });
+    expect(noConsent.json().error).toContain('同意');
     expect((await app.inject({ method: 'GET', url: '/api/messages/not-a-code' })).statusCode).toBe(400);
     expect((await app.inject({ method: 'GET', url: '/api/messages/AAAA-BBBB' })).statusCode).toBe(404);
   });
@@ -98,7 +101,7 @@ describe('留言 routes', () => {
     const { app } = await start();
     const c = (await app.inject({ method: 'GET', url: '/api/contact' })).json();
     expect(c).toMatchObject({ phone: '0374-1234567', address: '许昌市魏都区某路1号', messages: true });
-    for (const question of ['我想找人工客服', '转人工', '你们局在哪办公', '怎么联系你们', '环保局电话多少']) {
+    for (const question of ['我想找人工客服', '转人工', '人工', '电话', '地址', '你们局在哪办公', '怎么联系你们', '环保局电话多少']) {
       const r = (await app.inject({ method: 'POST', url: '/api/ask', payload: { question } })).json();
       expect(r.status, question).toBe('contact');
       expect(r.text).toContain('0374-1234567');

@@ -22,7 +22,7 @@ interface MessageBody {
   question: string;
   contact: string;
   name?: string;
-  consent: boolean;
+  consent?: boolean;
   session?: string;
   channel?: 'web' | 'api';
 }
@@ -37,7 +37,7 @@ const bodySchema = {
     session: { type: 'string', maxLength: 64 },
     channel: { type: 'string', enum: ['web', 'api'] },
   },
-  required: ['question', 'contact', 'consent'],
+  required: ['question', 'contact'],
   additionalProperties: false,
 } as const;
 
