@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { AnswerEngine } from '../engine/engine.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Entry, Source } from '../knowledge/schema.js';
+import type { LawLibrary } from '../law/library.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { AuditAction, AuditLog } from './audit-log.js';
 import { EditError } from './edit-error.js';
@@ -46,18 +47,22 @@ export interface EntryStoreDeps {
   /** The loaded tree the store starts from (entries with their files). */
   files: Map<string, EntryFile>;
   sources: Map<string, Source>;
+  /** The shipped law texts citations and 「」 quotations are checked against (default: none, not checked). */
+  laws?: LawLibrary;
 }
 
 /** The editable knowledge: entry files plus pending revisions. */
 export class EntryStore {
   private files: Map<string, EntryFile>;
   private sources: Map<string, Source>;
+  private laws: LawLibrary | undefined;
   private readonly locks = new KeyedMutex();
   private writes = 0;
 
   constructor(private readonly deps: EntryStoreDeps) {
     this.files = deps.files;
     this.sources = deps.sources;
+    this.laws = deps.laws;
   }
 
   /** Number of writes so far; a reload that saw it change must start again. */
@@ -127,7 +132,7 @@ export class EntryStore {
       throw err;
     }
     const published = { ...draft, status: 'published' as const, reviewed: { by: '审核人', at: this.today() } };
-    return checkEntry(published, this.others(), this.sources, this.today(), { outOfForce: 'error' }).errors;
+    return checkEntry(published, this.others(), this.sources, this.today(), { outOfForce: 'error', laws: this.laws }).errors;
   }
 
   /** Version of an entry file as last written or loaded (the watcher skips files the store wrote itself). */
@@ -199,7 +204,7 @@ export class EntryStore {
       const { status: _s, reviewed: _r, ...rest } = current.entry;
       const published: Entry = { ...rest, status: 'published', reviewed: { by: actor, at: this.today() } };
       // Nothing is published on a law no longer in force, whatever the tree's transition setting.
-      const check = checkEntry(published, this.others(), this.sources, this.today(), { outOfForce: 'error' });
+      const check = checkEntry(published, this.others(), this.sources, this.today(), { outOfForce: 'error', laws: this.laws });
       if (!check.entry) throw new EditError(400, '条目未通过校验，不能发布', check.errors);
       const version = await this.writeFile(f.file, published, (v) => this.deps.audit.record({ actor, action: 'approve', entryId: id, oldVersion: current.version, newVersion: v }));
       if (current.pendingRevision) await this.deps.revisions.remove(id);
@@ -224,7 +229,7 @@ export class EntryStore {
       const writer = this.deps.audit.list({ entryId: id, limit: 1000 }).find((x) => x.action === 'create' || x.action === 'update' || x.action === 'import')?.actor;
       if (writer === actor) throw new EditError(403, '法制审核须由最后编辑人以外的工作人员完成');
       const reviewed: Entry = { ...f.entry, reviewed: { by: actor, at: this.today() } };
-      const check = checkEntry(reviewed, this.others(), this.sources, this.today(), { outOfForce: 'error' });
+      const check = checkEntry(reviewed, this.others(), this.sources, this.today(), { outOfForce: 'error', laws: this.laws });
       if (!check.entry) throw new EditError(400, '条目未通过校验，不能确认审核（请先修改）', check.errors);
       const version = await this.writeFile(f.file, reviewed, (v) =>
         this.deps.audit.record({ actor, action: 'approve', entryId: id, oldVersion: current.version, newVersion: v, detail: 'review of the published text' }),
@@ -251,6 +256,7 @@ export class EntryStore {
   replaceAll(files: Map<string, EntryFile>, knowledge: Knowledge): void {
     this.files = files;
     this.sources = knowledge.sources;
+    this.laws = knowledge.laws;
   }
 
   /** The current view of `id`, checked against `ifMatch` when given (404 unknown, 412 stale). */
@@ -275,7 +281,7 @@ export class EntryStore {
     for (const k of SERVER_FIELDS) delete data[k];
     if (data.id !== undefined && data.id !== id) throw new EditError(400, '条目格式不正确', [{ field: 'id', message: `id 与地址中的 ${id} 不一致（不能改名）` }]);
     const draft = { ...data, id, status: 'draft', updated: this.today() };
-    const { entry, errors } = checkEntry(draft, this.others(), this.sources, this.today());
+    const { entry, errors } = checkEntry(draft, this.others(), this.sources, this.today(), { laws: this.laws });
     if (!entry) throw new EditError(400, `条目未通过校验（${errors.length} 处错误）`, errors);
     return entry;
   }

@@ -13,7 +13,7 @@ import { parseLexicon } from './lexicon-file.js';
 import { outOfForce, validityOn } from './validity.js';
 import { loadLaws } from '../law/load.js';
 import { LawLibrary } from '../law/library.js';
-import { leadingArticleNumber } from '../law/old-articles.js';
+import { citationProblem, NOT_VERBATIM, unverifiedQuotes } from '../law/citation-check.js';
 import { EMPTY_LEXICON, type Lexicon } from '../search/lexicon.js';
 import { foldText } from '../search/normalize.js';
 
@@ -126,7 +126,11 @@ export async function loadKnowledge(root: string, today: string, options: Partia
   return { entries, sources, lexicon, files, problems, laws };
 }
 
-/** Checks that need the whole tree: sources, related ids, duplicate questions, superseded citations. */
+/**
+ * Checks that need the whole tree: sources, related ids, duplicate questions, superseded citations, and (given
+ * `laws`) cited articles and 「」 quotations against the shipped law texts. The staff save and approval paths run
+ * the same checks (src/admin/entry-check.ts), so nothing they accept makes the tree invalid at the next load.
+ */
 export function crossCheck(
   entries: Entry[],
   sources: Map<string, Source>,
@@ -152,10 +156,12 @@ export function crossCheck(
         at(`basis[${i}].source`, ['basis', i, 'source'], severity === 'error' ? `引用的《${src.name}》${v.label}，已发布的条目不能以它为依据（改引现行法律的条文，旧条文写入 formerly）` : `引用的《${src.name}》${v.label}，条目需复核`, severity);
       }
       const law = options.laws?.law(b.source);
-      if (law && leadingArticleNumber(b.article) && !options.laws!.cited(b.source, b.article)) {
-        at(`basis[${i}].article`, ['basis', i, 'article'], `《${law.name}》没有${b.article}（共${law.articleCount}条）`);
-      }
+      const wrong = law && citationProblem(law, b.article);
+      if (wrong) at(`basis[${i}].article`, ['basis', i, 'article'], wrong);
     });
+    for (const q of unverifiedQuotes(e.answer, options.laws)) {
+      at('answer', ['answer'], `「${q.length > 24 ? q.slice(0, 24) + '…' : q}」不是法典原文：${NOT_VERBATIM}`);
+    }
     e.related.forEach((r, i) => {
       if (!ids.has(r)) at(`related[${i}]`, ['related', i], `关联条目 “${r}” 不存在`);
     });
