@@ -21,6 +21,12 @@ export const EventSchema = Type.Object(
     date: Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'Day of the event, YYYY-MM-DD.' }),
     place: Type.String({ minLength: 2, maxLength: 80, description: 'Where it is held.' }),
     greeting: Type.String({ minLength: 2, maxLength: 200, description: 'Welcome line shown on the poster and to participants.' }),
+    examples: Type.Optional(
+      Type.Array(Type.String({ minLength: 2, maxLength: 40 }), {
+        maxItems: 3,
+        description: 'Up to three example questions printed on the poster, on the event\'s subject (default: the hot questions). Each should be answered by a published entry.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );

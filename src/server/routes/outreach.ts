@@ -77,7 +77,7 @@ export async function outreachRoutes(app: FastifyInstance, opts: OutreachOptions
       chatUrl,
       telegramUrl: linkFor(request, event, 'telegram'),
       qrSvg: await qrSvg(chatUrl),
-      examples,
+      examples: event.examples?.length ? event.examples : examples,
     });
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });
