@@ -33,7 +33,7 @@ export interface Config {
   production: boolean;
   /** Questions per minute per conversation on POST /api/ask (RATE_LIMIT_PER_MINUTE, default: 20; 0 turns the limits off). */
   rateLimitPerMinute: number;
-  /** Questions per minute per client address, all conversations together (RATE_LIMIT_PER_ADDRESS, default: 1200). */
+  /** Questions per minute per client address, all conversations together (RATE_LIMIT_PER_ADDRESS, default: 4000). */
   rateLimitPerAddress: number;
   /** Reverse proxies trusted for X-Forwarded-For (TRUST_PROXY, default: none; see trust-proxy.ts). */
   trustProxy: TrustProxy;
@@ -142,7 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     messageKeepDays: integer(env, 'MESSAGE_KEEP_DAYS', 30, 1, 3650),
     production: (env.NODE_ENV ?? '').trim() === 'production',
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 20, 0, 1_000_000),
-    rateLimitPerAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 1200, 1, 1_000_000),
+    rateLimitPerAddress: integer(env, 'RATE_LIMIT_PER_ADDRESS', 4000, 1, 1_000_000),
     trustProxy: trust.value,
     telegramToken: env.TELEGRAM_BOT_TOKEN?.trim() || undefined,
     publicUrl: publicUrl?.replace(/\/+$/, ''),

@@ -37,7 +37,7 @@ export interface AppDeps {
   logger?: Logger;
   /** Questions per minute per conversation on POST /api/ask (default: 20; 0 turns the limits off; see ask-limits.ts). */
   rateLimitPerMinute?: number;
-  /** Questions per minute per client address on POST /api/ask, all conversations together (default: 1200). */
+  /** Questions per minute per client address on POST /api/ask, all conversations together (default: 4000: 200 people at the per-conversation maximum of 20). */
   rateLimitPerAddress?: number;
   /** Reverse proxies trusted for X-Forwarded-For (Fastify's trustProxy; default: false). */
   trustProxy?: TrustProxy;

@@ -16,14 +16,14 @@ import type { FastifyInstance, FastifyRequest, preHandlerHookHandler } from 'fas
 export interface AskLimitOptions {
   /** Questions per minute per conversation (default: 20; 0 turns both limits off). */
   perConversation?: number;
-  /** Questions per minute per address, all conversations together (default: 1200). */
+  /** Questions per minute per address, all conversations together (default: 4000: 200 people at the per-conversation maximum of 20). */
   perAddress?: number;
 }
 
 /** Default questions per minute per conversation. */
 export const DEFAULT_PER_CONVERSATION = 20;
 /** Default questions per minute per address. */
-export const DEFAULT_PER_ADDRESS = 1200;
+export const DEFAULT_PER_ADDRESS = 4000;
 
 const sessionOf = (request: FastifyRequest): string | undefined => {
   const s = (request.body as { session?: unknown } | undefined)?.session;

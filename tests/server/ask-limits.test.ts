@@ -71,6 +71,6 @@ describe('question rate limits', () => {
     expect(parseTrustProxy('1')).toEqual({ value: 1 });
     expect(parseTrustProxy('127.0.0.1, 10.0.0.0/8')).toEqual({ value: ['127.0.0.1', '10.0.0.0/8'] });
     expect(() => loadConfig({ TRUST_PROXY: 'nginx please' })).toThrow(/TRUST_PROXY/);
-    expect(loadConfig({})).toMatchObject({ trustProxy: false, rateLimitPerMinute: 20, rateLimitPerAddress: 1200 });
+    expect(loadConfig({})).toMatchObject({ trustProxy: false, rateLimitPerMinute: 20, rateLimitPerAddress: 4000 });
   });
 });

@@ -88,7 +88,7 @@ export interface AskRouteOptions {
   service: AskService;
   /** Questions per minute per conversation (0 turns the limits off; see ask-limits.ts). */
   rateLimitPerMinute: number;
-  /** Questions per minute per address, all conversations together (default: 1200). */
+  /** Questions per minute per address, all conversations together (default: 4000: 200 people at the per-conversation maximum of 20). */
   rateLimitPerAddress?: number;
   /** Whether an event code is known; unknown codes are dropped, not counted (default: every code is kept). */
   knownEvent?: (code: string) => boolean;
