@@ -6,6 +6,8 @@
 (function () {
   'use strict';
 
+  /** The hotlines offered wherever the bot cannot help: [tel: link, label]. */
+  var HOTLINES = [['tel:12369', '📞 拨打 12369 环保举报热线'], ['tel:12345', '📞 拨打 12345 政务服务便民热线']];
   var LEGAL_PREFIX = '以上为普法宣传信息';
   var BASIS_PREFIX = '法律依据：';
 
@@ -155,13 +157,7 @@
           panel.appendChild(chips);
         }
         panel.appendChild(el('p', null, (others.length ? '都不是？' : '') + '可以换个说法再问，或者联系工作人员：'));
-        var contacts = el('div', 'contacts');
-        [['tel:12369', '📞 拨打 12369 环保举报热线'], ['tel:12345', '📞 拨打 12345 政务服务便民热线']].forEach(function (c) {
-          var a = el('a', 'call', c[1]);
-          a.href = c[0];
-          contacts.appendChild(a);
-        });
-        panel.appendChild(contacts);
+        panel.appendChild(callLinks(HOTLINES));
         leaveButton(panel, msg.question);
         row.parentNode.insertBefore(panel, row.nextSibling);
         toggle.setAttribute('aria-expanded', 'true');
@@ -224,14 +220,19 @@
         });
         box.appendChild(list);
       }
+      box.appendChild(callLinks(HOTLINES));
+      leaveButton(box, question);
+    }
+
+    /** Tap-to-call links, one per [href, label]. */
+    function callLinks(list) {
       var contacts = el('div', 'contacts');
-      [['tel:12369', '📞 拨打 12369 环保举报热线'], ['tel:12345', '📞 拨打 12345 政务服务便民热线']].forEach(function (c) {
+      list.forEach(function (c) {
         var a = el('a', 'call', c[1]);
         a.href = c[0];
         contacts.appendChild(a);
       });
-      box.appendChild(contacts);
-      leaveButton(box, question);
+      return contacts;
     }
 
     /** 「给工作人员留言」: opens the 留言 form of 联系我们 (contact.js) with the question filled in. */
@@ -246,16 +247,8 @@
     function renderContact(box, reply) {
       paragraphs(box, reply.text);
       var c = reply.contact || {};
-      var contacts = el('div', 'contacts');
-      var calls = [];
-      if (c.phone) calls.push(['tel:' + String(c.phone).replace(/[^\d+]/g, ''), '📞 拨打咨询电话 ' + c.phone]);
-      calls.push(['tel:12369', '📞 拨打 12369 环保举报热线']);
-      calls.forEach(function (x) {
-        var a = el('a', 'call', x[1]);
-        a.href = x[0];
-        contacts.appendChild(a);
-      });
-      box.appendChild(contacts);
+      var calls = c.phone ? [['tel:' + String(c.phone).replace(/[^\d+]/g, ''), '📞 拨打咨询电话 ' + c.phone]] : [];
+      box.appendChild(callLinks(calls.concat([HOTLINES[0]])));
       leaveButton(box, '');
     }
 
