@@ -1,0 +1,34 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadKnowledge } from '../../src/knowledge/load.js';
+import { Analyzer } from '../../src/search/analyzer.js';
+import { DEFAULT_BOOSTS, KnowledgeIndex } from '../../src/search/knowledge-index.js';
+import { decide, DEFAULT_DECISION, type DecisionOptions } from '../../src/engine/decide.js';
+import { FIXTURE_DIR } from '../helpers/fixture.js';
+
+let index: KnowledgeIndex;
+const LONG = '我们厂去年在开发区办下来了排污许可证，老板一直记不清楚当时领证的日子，现在想提前准备材料，请问排污许可证的有效期是多久，到期前多久要申请延续';
+const withFloor = (minRelative: number): DecisionOptions => ({ ...DEFAULT_DECISION, long: { ...DEFAULT_DECISION.long, minRelative } });
+const run = (options: DecisionOptions) => {
+  const normalized = index.analyzer.normalize(LONG);
+  return decide(index, normalized, index.analyzer.tokensOf(normalized), options);
+};
+
+beforeAll(async () => {
+  const knowledge = await loadKnowledge(FIXTURE_DIR, '2026-06-01');
+  index = new KnowledgeIndex(new Analyzer(knowledge.lexicon), DEFAULT_BOOSTS);
+  index.addAll(knowledge.entries.filter((e) => e.status === 'published'));
+});
+
+describe('decide on a long message: the BM25 agreement floor', () => {
+  it('answers when the best entry is also what the search ranks high', () => {
+    const d = run(DEFAULT_DECISION);
+    expect(d.kind).toBe('answer');
+    expect(d.kind === 'answer' && d.best.id).toBe('permit-validity');
+    expect(DEFAULT_DECISION.long.minRelative).toBe(0.2);
+  });
+
+  it('does not answer when the best entry scores under the floor relative to the top search result', () => {
+    const d = run(withFloor(1.01));
+    expect(d.kind).not.toBe('answer');
+  });
+});
