@@ -1,0 +1,66 @@
+/**
+ * `npx tsx bench/tune-loo.ts [--jaccard 0.2] [--show]`: the real tune split asked leave-one-out. Each tune question is
+ * asked with the 相似问 written from it taken out of the knowledge (every 相似问 whose character-bigram Jaccard
+ * similarity to the question is ≥ --jaccard, default 0.2; the entries are restored after each question), so a
+ * question meets knowledge tailored to the *other* tune questions only, as an unseen (test) question does. Prints
+ * hits / misses / wrong / false answers for the default engine and, with `long.minRelative` off, the engine before
+ * that floor. Uses only the tune split; --show lists the wrong answers' ids.
+ */
+import { parseArgs } from 'node:util';
+import { loadKnowledge } from '../src/knowledge/load.js';
+import { todayInChina } from '../src/knowledge/validity.js';
+import { AnswerEngine, type EngineOptions } from '../src/engine/engine.js';
+import { DEFAULT_DECISION } from '../src/engine/decide.js';
+import { foldText } from '../src/search/normalize.js';
+import { classify, readEvalSet, splitOf } from './dev-set.js';
+
+const { values } = parseArgs({ options: { jaccard: { type: 'string' }, show: { type: 'boolean' }, dir: { type: 'string' } } });
+const J = Number(values.jaccard ?? 0.2);
+const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina());
+const tune = splitOf(readEvalSet(process.env.REAL_SET ?? 'bench/eval/real-questions.yaml'), 'tune');
+
+/** Character bigrams of a text's CJK letters and digits (folded). */
+function bigrams(text: string): Set<string> {
+  const c = [...foldText(text).replace(/[^\u3400-\u9fffa-z0-9]/g, '')];
+  const out = new Set<string>();
+  for (let i = 0; i + 1 < c.length; i++) out.add(c[i] + c[i + 1]);
+  return out;
+}
+function jaccard(a: Set<string>, b: Set<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n / (a.size + b.size - n || 1);
+}
+
+const published = knowledge.entries.filter((e) => e.status === 'published');
+const asked = published.map((e) => e.questions.map(bigrams));
+const variants: [string, Partial<EngineOptions>][] = [
+  ['default', {}],
+  ['long.minRelative 0 (before)', { decision: { ...DEFAULT_DECISION, long: { ...DEFAULT_DECISION.long, minRelative: 0 } } }],
+];
+for (const [name, options] of variants) {
+  const engine = new AnswerEngine(knowledge, options);
+  let hit = 0;
+  let miss = 0;
+  let falseAnswers = 0;
+  const wrong: string[] = [];
+  for (const item of [...tune.inScope, ...tune.outOfScope]) {
+    const b = bigrams(item.q);
+    const touched = published.flatMap((e, i) => {
+      const drop = asked[i].map((x) => jaccard(x, b) >= J);
+      return drop.some(Boolean) ? [{ e, drop }] : [];
+    });
+    for (const { e, drop } of touched) engine.upsertEntry({ ...e, questions: e.questions.filter((_, k) => !drop[k]) });
+    const reply = engine.ask(item.q);
+    for (const { e } of touched) engine.upsertEntry(e);
+    if (!item.must) {
+      if (reply.status === 'answered') falseAnswers++;
+      continue;
+    }
+    const outcome = classify(item, reply);
+    if (outcome === 'hit') hit++;
+    else if (outcome === 'miss') miss++;
+    else wrong.push(`${item.id} → ${reply.entry?.id}`);
+  }
+  console.log(`${name}: tune leave-one-out (Jaccard ≥ ${J}) hit ${hit} / miss ${miss} / wrong ${wrong.length} / false ${falseAnswers}${values.show && wrong.length ? `  [${wrong.join('; ')}]` : ''}`);
+}
