@@ -82,6 +82,7 @@ if (values.experiments) {
   for (const r of [0.99, 0.95, 0.93, 0.9]) steps.push([`clarifyRatio ${r}`, decision({ clarifyRatio: r })]);
   for (const c of [0.48, 0.55, 0.58]) steps.push([`minConfidence ${c}`, decision({ minConfidence: c })]);
   steps.push(['long messages scored like short ones', decision({ long: { ...DEFAULT_DECISION.long, from: Infinity } })]);
+  steps.push(['long: minRelative 0 (no BM25 agreement floor)', decision({ long: { ...DEFAULT_DECISION.long, minRelative: 0 } })]);
   for (const [c, r] of [[0.3, 0.85], [0.4, 0.85], [0.45, 0.9]]) steps.push([`long: minConfidence ${c}, clarifyRatio ${r}`, decision({ long: { ...DEFAULT_DECISION.long, minConfidence: c, clarifyRatio: r } })]);
   steps.push(['jieba + bigrams', { analyzer: { cjk: 'jieba+bigram' } }]);
   steps.push(['Intl.Segmenter + bigrams', { analyzer: { cjk: 'segmenter+bigram' } }]);
