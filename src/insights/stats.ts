@@ -4,6 +4,7 @@
  */
 import { AskerSketch, MERGED_SPARSE_MAX } from '../store/asker-sketch.js';
 import type { Db } from '../store/database.js';
+import { periodParts } from '../store/aggregate-rollups.js';
 import { ensureAggregates, flushAskers } from '../store/question-aggregates.js';
 import { addDays, chinaDayStart, isCalendarDay, mondayOf } from '../time/china-day.js';
 
@@ -70,20 +71,27 @@ interface DayRow {
   unhelpful: number;
 }
 
-/** Days read per step: a week of aggregates is a few hundred rows and sketches (milliseconds of work). */
-const STEP_DAYS = 7;
-
 /**
- * The figures of [from, to], computed a week at a time; yields between weeks so a caller can let the event
- * loop run ({@link statsBetween}) or not ({@link computeStats}).
+ * The figures of [from, to]: whole weeks from the week roll-ups, the days at the edges from the daily rows;
+ * yields after each part (a week, or up to a week of days) so a caller can let the event loop run
+ * ({@link statsBetween}) or not ({@link computeStats}).
  */
 function* statsSteps(db: Db, from: string, to: string): Generator<void, Stats> {
   ensureAggregates(db);
   flushAskers(db);
   const dayRows = db.prepare('SELECT * FROM question_days WHERE day >= ? AND day <= ? AND questions > 0');
   const sketchRows = db.prepare('SELECT day, dim, key, sketch FROM asker_days WHERE day >= ? AND day <= ?');
+  const weekRows = db.prepare(
+    'SELECT week AS day, channel, event, topic, status, questions, helpful, unhelpful FROM question_weeks WHERE week = ? AND questions > 0',
+  );
+  const weekSketches = db.prepare('SELECT week AS day, dim, key, sketch FROM asker_weeks WHERE week = ?');
   const t = { questions: 0, answered: 0, unanswered: 0, clarify: 0, smalltalk: 0, helpful: 0, unhelpful: 0 };
-  const groups = { topic: new Map<string, GroupFigures>(), channel: new Map<string, GroupFigures>(), event: new Map<string, GroupFigures>(), week: new Map<string, GroupFigures>() };
+  const groups = {
+    topic: new Map<string, GroupFigures>(),
+    channel: new Map<string, GroupFigures>(),
+    event: new Map<string, GroupFigures>(),
+    week: new Map<string, GroupFigures>(),
+  };
   const sketches = new Map<string, AskerSketch>();
   const mergeInto = (id: string, s: AskerSketch) => {
     const acc = sketches.get(id) ?? new AskerSketch(MERGED_SPARSE_MAX);
@@ -96,9 +104,9 @@ function* statsSteps(db: Db, from: string, to: string): Generator<void, Stats> {
     if (r.status === 'answered') g.answered += r.questions;
     map.set(key, g);
   };
-  for (let start = from; start <= to; ) {
-    const end = addDays(start, STEP_DAYS - 1) < to ? addDays(start, STEP_DAYS - 1) : to;
-    for (const r of dayRows.all(start, end) as DayRow[]) {
+  for (const part of periodParts('week', from, to)) {
+    const whole = part.kind === 'unit';
+    for (const r of (whole ? weekRows.all(part.start) : dayRows.all(part.start, part.end)) as DayRow[]) {
       t.questions += r.questions;
       if (r.status === 'answered') t.answered += r.questions;
       else if (r.status === 'fallback') t.unanswered += r.questions;
@@ -111,12 +119,17 @@ function* statsSteps(db: Db, from: string, to: string): Generator<void, Stats> {
       if (r.event) count(groups.event, r.event, r);
       count(groups.week, mondayOf(r.day), r);
     }
-    for (const r of sketchRows.all(start, end) as { day: string; dim: string; key: string; sketch: Buffer }[]) {
+    yield;
+    for (const r of (whole ? weekSketches.all(part.start) : sketchRows.all(part.start, part.end)) as {
+      day: string;
+      dim: string;
+      key: string;
+      sketch: Buffer;
+    }[]) {
       const s = AskerSketch.fromBlob(r.sketch, MERGED_SPARSE_MAX);
       mergeInto(`${r.dim}|${r.key}`, s);
       if (r.dim === 'all') mergeInto(`week|${mondayOf(r.day)}`, s);
     }
-    start = addDays(end, 1);
     yield;
   }
   const askers = (id: string) => sketches.get(id)?.count() ?? 0;
@@ -146,12 +159,21 @@ function* statsSteps(db: Db, from: string, to: string): Generator<void, Stats> {
   };
 }
 
-/** Runs a step generator to its end, letting the event loop run between steps. */
-export async function runSteps<T>(steps: Generator<void, T>): Promise<T> {
-  for (;;) {
+/** Longest synchronous slice of {@link runSteps} before it lets the event loop run (ms). */
+export const SLICE_MS = 15;
+
+/**
+ * Runs a step generator to its end, letting the event loop run (setImmediate) whenever a slice of steps has
+ * taken `sliceMs` (default: {@link SLICE_MS}).
+ */
+export async function runSteps<T>(steps: Generator<void, T>, sliceMs = SLICE_MS): Promise<T> {
+  for (let started = performance.now(); ; ) {
     const next = steps.next();
     if (next.done) return next.value;
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    if (performance.now() - started >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      started = performance.now();
+    }
   }
 }
 
@@ -165,14 +187,14 @@ export function runStepsNow<T>(steps: Generator<void, T>): T {
 
 /**
  * Computes the figures of [from, to] (China days, inclusive) from the daily aggregates of the question log and
- * the quiz results, at once (the CLI report, the bot). Distinct askers are exact up to 600 a day per group
+ * the quiz results (whole weeks from their roll-ups), at once (the CLI report, the bot). Distinct askers are exact up to 600 a day per group
  * and to 10,000 in the period, then estimated (±1.6 %).
  */
 export function computeStats(db: Db, from: string, to: string): Stats {
   return runStepsNow(statsSteps(db, from, to));
 }
 
-/** {@link computeStats} a week at a time, letting other requests run in between (the HTTP route). */
+/** {@link computeStats} in slices of at most {@link SLICE_MS} ms, letting other requests run in between (the HTTP route). */
 export function statsBetween(db: Db, from: string, to: string): Promise<Stats> {
   return runSteps(statsSteps(db, from, to));
 }

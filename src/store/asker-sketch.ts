@@ -85,6 +85,18 @@ export class AskerSketch {
     return Math.round(raw);
   }
 
+  /** Whether the sketch is a HyperLogLog (no longer an exact set). */
+  get isDense(): boolean {
+    return this.dense !== undefined;
+  }
+
+  /** Turns the sketch into a HyperLogLog now (a week sketch follows its days); true when it changed. */
+  makeDense(): boolean {
+    if (this.dense) return false;
+    this.densify();
+    return true;
+  }
+
   /** The stored form: a tag byte, then 6-byte prefixes (sparse) or the registers (dense). */
   toBlob(): Buffer {
     if (this.dense) return Buffer.concat([Buffer.from([DENSE]), Buffer.from(this.dense)]);

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import type { Db } from './database.js';
 import { AskerDays, ensureAggregates } from './question-aggregates.js';
 import { userSaltOf } from './user-salt.js';
-import { chinaDay } from '../time/china-day.js';
+import { chinaDay, mondayOf } from '../time/china-day.js';
+import { rebuildWeekSketches } from './aggregate-rollups.js';
 
 /** Channels that ask questions. */
 export type Channel = 'web' | 'api' | 'telegram' | 'cli';
@@ -120,6 +121,10 @@ export class QuestionLog {
       this.db.prepare('DELETE FROM quiz_results WHERE at < ?').run(cutoff);
       this.db.prepare('DELETE FROM asker_days WHERE day < ?').run(chinaDay(cutoff));
       this.db.prepare('DELETE FROM gap_days WHERE day < ?').run(chinaDay(cutoff));
+      // Week sketches: the weeks before go, the week of the cutoff keeps only its remaining days.
+      const week = mondayOf(chinaDay(cutoff));
+      this.db.prepare('DELETE FROM asker_weeks WHERE week < ?').run(week);
+      rebuildWeekSketches(this.db, week);
       return n;
     })();
   }
