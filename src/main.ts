@@ -6,12 +6,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pino from 'pino';
-import { ConfigError, loadConfig } from './config/config.js';
+import { ConfigError, loadConfig, type Config } from './config/config.js';
 import { KnowledgeError } from './knowledge/problem.js';
-import { createServices } from './runtime.js';
+import { createServices, type Services } from './runtime.js';
 import { buildApp } from './server/app.js';
 import { createAdmin } from './admin/admin.js';
-import { loadOutreach } from './events/setup.js';
+import { loadOutreach, type OutreachDeps } from './events/setup.js';
 import { loadHotQuestions } from './knowledge/hot-questions.js';
 import { hasErrors } from './knowledge/load.js';
 import { todayInChina } from './knowledge/validity.js';
@@ -27,7 +27,7 @@ import { DataHealth } from './store/data-health.js';
 import { QuestionLog } from './store/question-log.js';
 
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (err) {
@@ -45,9 +45,9 @@ async function main(): Promise<void> {
   });
   guardRejections(logger);
   const dataHealth = new DataHealth();
-  let built;
-  let outreach;
-  let hotQuestions;
+  let built: Services;
+  let outreach: OutreachDeps;
+  let hotQuestions: string[] | undefined;
   try {
     built = await createServices(config, logger, dataHealth);
     const hot = await loadHotQuestions(config.knowledgeDir);
@@ -80,17 +80,42 @@ async function main(): Promise<void> {
   for (const c of upcomingChanges(knowledge.sources, todayInChina())) {
     logger.warn({ source: c.source, on: c.on, daysLeft: c.daysLeft }, `a cited source stops being in force soon: ${c.message}`);
   }
-  const admin = await createAdmin({ knowledgeDir: config.knowledgeDir, dataDir: dataHealth.inMemory ? degradedDataDir() : config.dataDir, staffTokens: config.staffTokens, engine, knowledge, db, logger });
+  const admin = await createAdmin({
+    knowledgeDir: config.knowledgeDir,
+    dataDir: dataHealth.inMemory ? degradedDataDir() : config.dataDir,
+    staffTokens: config.staffTokens,
+    engine,
+    knowledge,
+    db,
+    logger,
+  });
   if (!admin.auth.enabled) logger.info('STAFF_TOKENS not set: staff features (/api/admin) are off');
   // 留言 are offered only when someone can read them (staff configured) and they are kept on disk.
   const liveMessages = admin.auth.enabled && !dataHealth.inMemory ? messages : undefined;
   engine.options.contacts.leaveMessage = !!liveMessages;
-  if (!liveMessages) logger.info('留言 (visitors\' messages) are off: they need STAFF_TOKENS and a writable DATA_DIR');
+  if (!liveMessages) logger.info("留言 (visitors' messages) are off: they need STAFF_TOKENS and a writable DATA_DIR");
   const staff = config.staffTelegramIds.length ? staffCommands({ staffIds: config.staffTelegramIds, log, engine, admin }) : undefined;
-  const telegram = createTelegramChannel(config, built, logger, { events: eventGreetings(outreach.events), staff, messages: liveMessages, quiz: { questions: outreach.questions, results: outreach.results } });
+  const telegram = createTelegramChannel(config, built, logger, {
+    events: eventGreetings(outreach.events),
+    staff,
+    messages: liveMessages,
+    quiz: { questions: outreach.questions, results: outreach.results },
+  });
   const app = await buildApp({
-    engine, service, logger, outreach, admin, hotQuestions, messages: liveMessages, sessionKey: consoleSessionKey(config.dataDir, (err) => logger.warn({ err: (err as Error).message }, 'console session key not kept in DATA_DIR: a restart signs clerks out')), rateLimitPerMinute: config.rateLimitPerMinute,
-    rateLimitPerAddress: config.rateLimitPerAddress, trustProxy: config.trustProxy, dataStatus: () => dataHealth.status(),
+    engine,
+    service,
+    logger,
+    outreach,
+    admin,
+    hotQuestions,
+    messages: liveMessages,
+    sessionKey: consoleSessionKey(config.dataDir, (err) =>
+      logger.warn({ err: (err as Error).message }, 'console session key not kept in DATA_DIR: a restart signs clerks out'),
+    ),
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    rateLimitPerAddress: config.rateLimitPerAddress,
+    trustProxy: config.trustProxy,
+    dataStatus: () => dataHealth.status(),
     metricsSources: { logWriteFailures: () => dataHealth.logFailures },
     ...(telegram?.webhook ? { telegram: { bot: telegram.bot, secret: telegram.webhook.secret } } : {}),
   });
@@ -125,7 +150,10 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void close('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
-  const laws = engine.lawLibrary().all().map((l) => `${l.source}: ${l.articles.length} articles`);
+  const laws = engine
+    .lawLibrary()
+    .all()
+    .map((l) => `${l.source}: ${l.articles.length} articles`);
   logger.info({ entries: engine.size, laws, url: `http://localhost:${config.port}` }, 'pufa-bot ready');
   // Failures are logged inside; the web chat and the API keep serving whatever the Bot API does.
   void telegram?.start().catch((err: unknown) => logger.error({ err: (err as Error).message }, 'Telegram channel failed to start'));

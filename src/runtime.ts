@@ -21,7 +21,10 @@ import { SqliteConversationStore } from './store/conversation-store.js';
  * Loads the knowledge and builds the engine; throws {@link KnowledgeError} on an invalid tree. `conversations`:
  * where follow-up context is kept (default: the engine's own memory).
  */
-export async function createEngine(config: Pick<Config, 'knowledgeDir' | 'bureauName' | 'bureauPhone' | 'bureauHours'> & Partial<Pick<Config, 'bureauAddress' | 'bureauMapUrl'>>, conversations?: ConversationStore): Promise<{
+export async function createEngine(
+  config: Pick<Config, 'knowledgeDir' | 'bureauName' | 'bureauPhone' | 'bureauHours'> & Partial<Pick<Config, 'bureauAddress' | 'bureauMapUrl'>>,
+  conversations?: ConversationStore,
+): Promise<{
   engine: AnswerEngine;
   knowledge: Knowledge;
 }> {
@@ -29,7 +32,13 @@ export async function createEngine(config: Pick<Config, 'knowledgeDir' | 'bureau
   if (hasErrors(knowledge.problems)) throw new KnowledgeError(knowledge.problems.filter((p) => p.severity === 'error'));
   const engine = new AnswerEngine(knowledge, {
     conversations,
-    contacts: { bureauName: config.bureauName, phone: config.bureauPhone, hours: config.bureauHours, address: config.bureauAddress ?? '', mapUrl: config.bureauMapUrl },
+    contacts: {
+      bureauName: config.bureauName,
+      phone: config.bureauPhone,
+      hours: config.bureauHours,
+      address: config.bureauAddress ?? '',
+      mapUrl: config.bureauMapUrl,
+    },
   });
   return { engine, knowledge };
 }

@@ -53,7 +53,15 @@ export async function createAdmin(o: AdminOptions): Promise<Admin> {
   const { store: revisions, problems: revisionProblems } = await RevisionStore.open(path.join(o.dataDir, 'revisions'));
   for (const p of revisionProblems) o.logger?.warn({ file: p.file, line: p.line, field: p.field }, `invalid revision skipped: ${p.message}`);
   const files = await readEntryFiles(o.knowledgeDir, o.knowledge);
-  const store = new EntryStore({ knowledgeDir: o.knowledgeDir, engine: o.engine, audit, revisions, files, sources: o.knowledge.sources, laws: o.knowledge.laws });
+  const store = new EntryStore({
+    knowledgeDir: o.knowledgeDir,
+    engine: o.engine,
+    audit,
+    revisions,
+    files,
+    sources: o.knowledge.sources,
+    laws: o.knowledge.laws,
+  });
   const watcher = new KnowledgeWatcher({ knowledgeDir: o.knowledgeDir, engine: o.engine, store, audit, logger: o.logger, debounceMs: o.debounceMs });
   watcher.state.problems = o.knowledge.problems; // review notes of the tree served at start
   o.engine.verifyReviewsWith(recordedReview(audit, store));

@@ -23,7 +23,10 @@ const EDIT_ACTIONS: AuditAction[] = ['create', 'update', 'import'];
 
 /** Reads and appends audit rows. */
 export class AuditLog {
-  constructor(private readonly db: Db, private readonly now: () => Date = () => new Date()) {}
+  constructor(
+    private readonly db: Db,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
 
   /** Appends one row. */
   record(r: { actor: string; action: AuditAction; entryId: string; oldVersion?: string; newVersion?: string; detail?: string }): void {
@@ -36,9 +39,9 @@ export class AuditLog {
   list(filter: { entryId?: string; actor?: string; limit?: number; before?: number } = {}): AuditRecord[] {
     const where: string[] = [];
     const args: (string | number)[] = [];
-    if (filter.entryId) (where.push('entry_id = ?'), args.push(filter.entryId));
-    if (filter.actor) (where.push('actor = ?'), args.push(filter.actor));
-    if (filter.before) (where.push('id < ?'), args.push(filter.before));
+    if (filter.entryId) where.push('entry_id = ?'), args.push(filter.entryId);
+    if (filter.actor) where.push('actor = ?'), args.push(filter.actor);
+    if (filter.before) where.push('id < ?'), args.push(filter.before);
     const limit = Math.min(Math.max(filter.limit ?? 100, 1), 1000);
     const rows = this.db
       .prepare(
@@ -65,20 +68,26 @@ export class AuditLog {
    */
   editorOf(entryId: string, version: string): string | undefined {
     const row = this.db
-      .prepare(`SELECT actor FROM audit WHERE entry_id = ? AND new_version = ? AND action IN (${EDIT_ACTIONS.map(() => '?').join(',')}) ORDER BY id DESC LIMIT 1`)
+      .prepare(
+        `SELECT actor FROM audit WHERE entry_id = ? AND new_version = ? AND action IN (${EDIT_ACTIONS.map(() => '?').join(',')}) ORDER BY id DESC LIMIT 1`,
+      )
       .get(entryId, version, ...EDIT_ACTIONS) as { actor: string } | undefined;
     return row?.actor;
   }
 
   /** Whether staff ever edited the entry through the store (create, update or import). */
   hasEdits(entryId: string): boolean {
-    return !!this.db.prepare(`SELECT 1 FROM audit WHERE entry_id = ? AND action IN (${EDIT_ACTIONS.map(() => '?').join(',')}) LIMIT 1`).get(entryId, ...EDIT_ACTIONS);
+    return !!this.db
+      .prepare(`SELECT 1 FROM audit WHERE entry_id = ? AND action IN (${EDIT_ACTIONS.map(() => '?').join(',')}) LIMIT 1`)
+      .get(entryId, ...EDIT_ACTIONS);
   }
 
   /** The staff member who last edited the entry's current text, or undefined (hand-written, or never edited). */
   lastEditor(entryId: string): string | undefined {
     const row = this.db
-      .prepare(`SELECT actor, action FROM audit WHERE entry_id = ? AND action IN (${EDIT_ACTIONS.map(() => '?').join(',')}, 'approve', 'retire') ORDER BY id DESC LIMIT 1`)
+      .prepare(
+        `SELECT actor, action FROM audit WHERE entry_id = ? AND action IN (${EDIT_ACTIONS.map(() => '?').join(',')}, 'approve', 'retire') ORDER BY id DESC LIMIT 1`,
+      )
       .get(entryId, ...EDIT_ACTIONS) as { actor: string; action: AuditAction } | undefined;
     return row && EDIT_ACTIONS.includes(row.action) ? row.actor : undefined;
   }

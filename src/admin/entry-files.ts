@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Entry } from '../knowledge/schema.js';
-import { ENTRY_DIRS, type Knowledge } from '../knowledge/load.js';
+import type { ENTRY_DIRS, Knowledge } from '../knowledge/load.js';
 import { versionOf } from './entry-yaml.js';
 
 /** Folder of a new entry by kind (an existing entry keeps its file). */

@@ -168,7 +168,13 @@ export class EntryStore {
    * Saves staff's text of an entry when `ifMatch` is the current version (412 otherwise, nothing written;
    * 428 without it). A published entry gets a draft revision and keeps serving its published text.
    */
-  async update(actor: string, id: string, ifMatch: string | undefined, body: unknown, action: AuditAction = 'update'): Promise<{ version: string; status: Entry['status']; pendingRevision: boolean }> {
+  async update(
+    actor: string,
+    id: string,
+    ifMatch: string | undefined,
+    body: unknown,
+    action: AuditAction = 'update',
+  ): Promise<{ version: string; status: Entry['status']; pendingRevision: boolean }> {
     if (ifMatch === undefined && action !== 'import') throw new EditError(428, '修改条目须带 If-Match 请求头（GET 时返回的 ETag 版本号）');
     return this.locks.run(id, async () => {
       const current = this.current(id, ifMatch);
@@ -206,7 +212,9 @@ export class EntryStore {
       // Nothing is published on a law no longer in force, whatever the tree's transition setting.
       const check = checkEntry(published, this.others(), this.sources, this.today(), { outOfForce: 'error', laws: this.laws });
       if (!check.entry) throw new EditError(400, '条目未通过校验，不能发布', check.errors);
-      const version = await this.writeFile(f.file, published, (v) => this.deps.audit.record({ actor, action: 'approve', entryId: id, oldVersion: current.version, newVersion: v }));
+      const version = await this.writeFile(f.file, published, (v) =>
+        this.deps.audit.record({ actor, action: 'approve', entryId: id, oldVersion: current.version, newVersion: v }),
+      );
       if (current.pendingRevision) await this.deps.revisions.remove(id);
       return { version, status: 'published' as const };
     });
@@ -226,7 +234,9 @@ export class EntryStore {
       const r = f.entry.reviewed;
       if (r && this.deps.audit.approved(id, r.by, f.version)) throw new EditError(409, `条目 ${id} 已由${r.by}于 ${r.at} 完成法制审核`);
       // Whoever last wrote the text (an approval since does not change who wrote it) cannot review it.
-      const writer = this.deps.audit.list({ entryId: id, limit: 1000 }).find((x) => x.action === 'create' || x.action === 'update' || x.action === 'import')?.actor;
+      const writer = this.deps.audit
+        .list({ entryId: id, limit: 1000 })
+        .find((x) => x.action === 'create' || x.action === 'update' || x.action === 'import')?.actor;
       if (writer === actor) throw new EditError(403, '法制审核须由最后编辑人以外的工作人员完成');
       const reviewed: Entry = { ...f.entry, reviewed: { by: actor, at: this.today() } };
       const check = checkEntry(reviewed, this.others(), this.sources, this.today(), { outOfForce: 'error', laws: this.laws });
@@ -279,7 +289,8 @@ export class EntryStore {
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new EditError(400, '请求体应为一个条目（JSON 对象）');
     const data: Record<string, unknown> = { ...(body as Record<string, unknown>) };
     for (const k of SERVER_FIELDS) delete data[k];
-    if (data.id !== undefined && data.id !== id) throw new EditError(400, '条目格式不正确', [{ field: 'id', message: `id 与地址中的 ${id} 不一致（不能改名）` }]);
+    if (data.id !== undefined && data.id !== id)
+      throw new EditError(400, '条目格式不正确', [{ field: 'id', message: `id 与地址中的 ${id} 不一致（不能改名）` }]);
     const draft = { ...data, id, status: 'draft', updated: this.today() };
     const { entry, errors } = checkEntry(draft, this.others(), this.sources, this.today(), { laws: this.laws });
     if (!entry) throw new EditError(400, `条目未通过校验（${errors.length} 处错误）`, errors);

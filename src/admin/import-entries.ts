@@ -59,8 +59,8 @@ export async function importEntries(store: EntryStore, actor: string, body: Buff
     const current = store.get(id);
     try {
       if (current && sameContent(data, current.entry)) report.unchanged.push(id);
-      else if (current) (await store.update(actor, id, undefined, { ...kept(current.entry, data), ...data }, 'import'), report.updated.push(id));
-      else (await store.create(actor, data, 'import'), report.created.push(id));
+      else if (current) await store.update(actor, id, undefined, { ...kept(current.entry, data), ...data }, 'import'), report.updated.push(id);
+      else await store.create(actor, data, 'import'), report.created.push(id);
     } catch (err) {
       if (!(err instanceof EditError)) throw err;
       if (err.errors?.length) for (const e of err.errors) report.errors.push({ row, id: id || undefined, field: e.field, message: e.message });

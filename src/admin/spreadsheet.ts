@@ -11,8 +11,21 @@ export type SheetFormat = 'xlsx' | 'csv';
 
 /** Column order of export and import. status, reviewed_* and updated are exported but ignored on import. */
 export const COLUMNS = [
-  'id', 'kind', 'topic', 'title', 'questions', 'keywords', 'answer', 'basis', 'related',
-  'status', 'reviewed_by', 'reviewed_at', 'updated', 'valid_from', 'valid_until',
+  'id',
+  'kind',
+  'topic',
+  'title',
+  'questions',
+  'keywords',
+  'answer',
+  'basis',
+  'related',
+  'status',
+  'reviewed_by',
+  'reviewed_at',
+  'updated',
+  'valid_from',
+  'valid_until',
 ] as const;
 
 /** MIME type of each format. */
@@ -21,15 +34,29 @@ export const SHEET_TYPES: Record<SheetFormat, string> = {
   csv: 'text/csv; charset=utf-8',
 };
 
-const lines = (s: string): string[] => s.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+const lines = (s: string): string[] =>
+  s
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 function toRow(e: Entry): string[] {
   const cell: Record<(typeof COLUMNS)[number], string> = {
-    id: e.id, kind: e.kind, topic: e.topic, title: e.title,
-    questions: e.questions.join('\n'), keywords: e.keywords.join('\n'), answer: e.answer,
-    basis: e.basis.map((b) => `${b.source} ${b.article}`).join('\n'), related: e.related.join('\n'),
-    status: e.status, reviewed_by: e.reviewed?.by ?? '', reviewed_at: e.reviewed?.at ?? '', updated: e.updated,
-    valid_from: e.valid_from ?? '', valid_until: e.valid_until ?? '',
+    id: e.id,
+    kind: e.kind,
+    topic: e.topic,
+    title: e.title,
+    questions: e.questions.join('\n'),
+    keywords: e.keywords.join('\n'),
+    answer: e.answer,
+    basis: e.basis.map((b) => `${b.source} ${b.article}`).join('\n'),
+    related: e.related.join('\n'),
+    status: e.status,
+    reviewed_by: e.reviewed?.by ?? '',
+    reviewed_at: e.reviewed?.at ?? '',
+    updated: e.updated,
+    valid_from: e.valid_from ?? '',
+    valid_until: e.valid_until ?? '',
   };
   return COLUMNS.map((c) => cell[c]);
 }
@@ -98,8 +125,13 @@ export async function readSheet(body: Buffer, format: SheetFormat): Promise<{ ro
 /** Turns cells into an entry-shaped object (server-managed columns dropped, empty optional cells omitted). */
 function fromCells(c: Record<string, string>): Record<string, unknown> {
   const data: Record<string, unknown> = {
-    id: c.id ?? '', kind: c.kind ?? '', topic: c.topic ?? '', title: c.title ?? '',
-    questions: lines(c.questions ?? ''), keywords: lines(c.keywords ?? ''), answer: (c.answer ?? '').replace(/\r\n/g, '\n'),
+    id: c.id ?? '',
+    kind: c.kind ?? '',
+    topic: c.topic ?? '',
+    title: c.title ?? '',
+    questions: lines(c.questions ?? ''),
+    keywords: lines(c.keywords ?? ''),
+    answer: (c.answer ?? '').replace(/\r\n/g, '\n'),
     basis: lines(c.basis ?? '').map((l) => {
       const at = l.search(/\s/);
       return at > 0 ? { source: l.slice(0, at), article: l.slice(at).trim() } : { source: l, article: '' };

@@ -77,7 +77,20 @@ export function createBot(token: string, deps: BotDeps, botConfig?: BotConfig<Bo
       },
     }),
   );
-  const features = [groups, welcome, help, ...(deps.messages ? [leaveMessageFeature(deps.messages)] : []), contact, feedback, notThis, entryButtons, media, quizFeature(deps.quiz ?? { questions: [] }), ...(deps.staff ? [deps.staff] : []), ask];
+  const features = [
+    groups,
+    welcome,
+    help,
+    ...(deps.messages ? [leaveMessageFeature(deps.messages)] : []),
+    contact,
+    feedback,
+    notThis,
+    entryButtons,
+    media,
+    quizFeature(deps.quiz ?? { questions: [] }),
+    ...(deps.staff ? [deps.staff] : []),
+    ask,
+  ];
   bot.errorBoundary(errorHandler(token), ...features);
   // Errors outside the boundary (the middleware above) are still never fatal.
   bot.catch(errorHandler(token));

@@ -40,9 +40,9 @@ export function encodeCallback(action: CallbackAction): string {
           ? `t:${action.key}`
           : action.kind === 'notThis'
             ? `n:${action.logId}`
-          : action.kind === 'menu'
-            ? 'm'
-            : 'c';
+            : action.kind === 'menu'
+              ? 'm'
+              : 'c';
   if (Buffer.byteLength(data) > MAX_CALLBACK_BYTES) throw new CallbackDataError(data);
   return data;
 }

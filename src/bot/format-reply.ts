@@ -6,7 +6,6 @@ import { escapeHtml } from './html.js';
 
 const BASIS_HEADING = '法律依据：';
 
-
 /** Options of {@link formatReply}. */
 export interface FormatOptions {
   /** Public base URL (PUBLIC_URL): articles of shipped law texts link to the law page (default: none, no links). */
@@ -25,7 +24,9 @@ function linkedBasis(text: string, reply: Reply, publicUrl?: string): string {
   for (const b of reply.entry?.basis ?? []) {
     if (!b.number) continue;
     const label = escapeHtml(b.article);
-    const at = new RegExp(`(${escapeHtml(`《${b.name}》`).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^\n]*?、)?)${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=、|（|\n|$)`);
+    const at = new RegExp(
+      `(${escapeHtml(`《${b.name}》`).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[^\n]*?、)?)${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=、|（|\n|$)`,
+    );
     html = html.replace(at, (_m, before: string) => `${before}<a href="${escapeHtml(lawUrl(publicUrl, b.source, b.number!))}">${label}</a>`);
   }
   return html;

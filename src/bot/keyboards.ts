@@ -57,7 +57,6 @@ export function fallbackKeyboard(): InlineKeyboard {
   return new InlineKeyboard().text('联系工作人员', encodeCallback({ kind: 'contact' })).text('浏览主题', encodeCallback({ kind: 'menu' }));
 }
 
-
 /** Callback data of the 留言 button (handled by features/leave-message.ts). */
 export const LEAVE_MESSAGE_DATA = 'lm';
 

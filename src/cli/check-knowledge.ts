@@ -31,7 +31,8 @@ const hot = await loadHotQuestions(dir);
 // Hot questions are asked as the public asks them: one answered by an entry on repealed law is a problem.
 const hotText = hot.questions ? await readFile(path.join(dir, HOT_QUESTIONS_FILE), 'utf8') : '';
 const hotLine = (i: number) => 1 + hotText.slice(0, hotText.indexOf(hot.questions![i])).split('\n').length - 1;
-const hotChecked = hot.questions && !hasErrors(k.problems) ? checkHotQuestions(new AnswerEngine(k, { today: () => today }), hot.questions, DEFAULT_OUT_OF_FORCE, hotLine) : [];
+const hotChecked =
+  hot.questions && !hasErrors(k.problems) ? checkHotQuestions(new AnswerEngine(k, { today: () => today }), hot.questions, DEFAULT_OUT_OF_FORCE, hotLine) : [];
 const problems = [...k.problems, ...events.problems, ...quiz.problems, ...hot.problems, ...hotChecked];
 const errors = problems.filter((p) => p.severity === 'error');
 const reviews = problems.filter((p) => p.severity === 'review');

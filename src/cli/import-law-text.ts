@@ -68,7 +68,16 @@ function parsePart(file: string, text: string): { part: string; articles: LawArt
       const number = chineseToNumber(a[1]);
       if (!number || numberToChinese(number) !== a[1]) throw new Error(`${file}:${i + 1}: 条文序号无法识别: 第${a[1]}条`);
       if (!part || !chapter) throw new Error(`${file}:${i + 1}: 第${a[1]}条之前没有编或章的标题`);
-      current = { number, article: `第${a[1]}条`, part, ...(subpart ? { subpart } : {}), chapter, ...(section ? { section } : {}), text: '', paragraphs: a[2].trim() ? [a[2].trim()] : [] };
+      current = {
+        number,
+        article: `第${a[1]}条`,
+        part,
+        ...(subpart ? { subpart } : {}),
+        chapter,
+        ...(section ? { section } : {}),
+        text: '',
+        paragraphs: a[2].trim() ? [a[2].trim()] : [],
+      };
       return;
     }
     if (!current) throw new Error(`${file}:${i + 1}: 条文之外的文字: ${line.slice(0, 20)}`);
@@ -134,5 +143,7 @@ const map = await readFile(mapFile, 'utf8').catch(() => undefined);
 if (map !== undefined) {
   const { yaml, dropped, rows } = buildOldArticles(map, all);
   await writeFile(path.join(path.dirname(to), 'old-articles.yaml'), yaml);
-  console.log(`${path.join(path.dirname(to), 'old-articles.yaml')}: ${rows} 条旧条文对照${dropped.length ? `；未通过原文核对而未收录: ${dropped.join('、')}` : ''}`);
+  console.log(
+    `${path.join(path.dirname(to), 'old-articles.yaml')}: ${rows} 条旧条文对照${dropped.length ? `；未通过原文核对而未收录: ${dropped.join('、')}` : ''}`,
+  );
 }

@@ -69,7 +69,10 @@ export interface StaffToken {
 /** Parses STAFF_TOKENS ("name:token,name2:token2"); tokens need 16 characters or more. */
 function staffTokens(raw: string | undefined): StaffToken[] {
   const out: StaffToken[] = [];
-  for (const part of (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const at = part.indexOf(':');
     const name = at > 0 ? part.slice(0, at).trim() : '';
     const token = at > 0 ? part.slice(at + 1).trim() : '';
@@ -84,14 +87,20 @@ function staffTokens(raw: string | undefined): StaffToken[] {
 
 /** Parses STAFF_TELEGRAM_IDS ("123,456"). */
 function telegramIds(raw: string | undefined): number[] {
-  const parts = (raw ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const parts = (raw ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const p of parts) if (!/^\d{1,15}$/.test(p)) throw new ConfigError('STAFF_TELEGRAM_IDS', `应为以逗号分隔的 Telegram 用户 id，实际含 “${p}”`);
   return parts.map(Number);
 }
 
 /** A setting with a wrong value. */
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`配置错误 ${variable}: ${message}`);
     this.name = 'ConfigError';
   }

@@ -84,7 +84,9 @@ function matches(e: Entry, words: string[]): boolean {
 
 /** The entries that pass `filter`, in id order. */
 export function listEntries(store: EntryStore, engine: AnswerEngine, filter: EntryFilter = {}): EntryRow[] {
-  const words = foldText(filter.q ?? '').split(/\s+/).filter(Boolean);
+  const words = foldText(filter.q ?? '')
+    .split(/\s+/)
+    .filter(Boolean);
   const out: EntryRow[] = [];
   for (const v of store.list()) {
     const e = v.entry;

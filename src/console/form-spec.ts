@@ -4,7 +4,7 @@
  * descriptions. Only the Chinese labels and hints for a clerk are the console's own.
  */
 import type { TSchema } from '@sinclair/typebox';
-import { EntrySchema, KINDS, TOPICS, type Source } from '../knowledge/schema.js';
+import { EntrySchema, type KINDS, TOPICS, type Source } from '../knowledge/schema.js';
 import { outOfForce, validityOn } from '../knowledge/validity.js';
 
 /** How a field is edited in the form. */

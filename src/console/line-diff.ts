@@ -19,9 +19,9 @@ export function lineDiff(before: string[], after: string[], limit = 2000): DiffL
   let i = 0;
   let j = 0;
   while (i < n || j < m) {
-    if (i < n && j < m && a[i] === b[j]) (out.push({ op: ' ', text: a[i] }), i++, j++);
-    else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) (out.push({ op: '+', text: b[j] }), j++);
-    else (out.push({ op: '-', text: a[i] }), i++);
+    if (i < n && j < m && a[i] === b[j]) out.push({ op: ' ', text: a[i] }), i++, j++;
+    else if (j < m && (i >= n || lcs[i][j + 1] >= lcs[i + 1][j])) out.push({ op: '+', text: b[j] }), j++;
+    else out.push({ op: '-', text: a[i] }), i++;
   }
   return out;
 }

@@ -45,7 +45,8 @@ export function entryLines(e: Entry | undefined, engine: AnswerEngine): string[]
   for (const q of e.questions) lines.push(`相似问：${q}`);
   if (e.keywords.length) lines.push(`关键词：${e.keywords.join('、')}`);
   for (const l of e.answer.trim().split('\n')) lines.push(`答复：${l}`);
-  for (const b of e.basis) lines.push(`法律依据：${formatCitation({ source: b.source, name: sources.get(b.source)?.name ?? b.source, article: b.article, validity: '现行有效' })}`);
+  for (const b of e.basis)
+    lines.push(`法律依据：${formatCitation({ source: b.source, name: sources.get(b.source)?.name ?? b.source, article: b.article, validity: '现行有效' })}`);
   for (const r of e.related) lines.push(`相关条目：${r}`);
   if (e.valid_from) lines.push(`生效日期：${e.valid_from}`);
   if (e.valid_until) lines.push(`失效日期：${e.valid_until}`);
@@ -67,14 +68,17 @@ function waiting(v: EntryView): boolean {
 
 /** The queue, oldest change first is not known here: in id order. */
 export function reviewQueue(store: EntryStore, audit: AuditLog, engine: AnswerEngine): QueueItem[] {
-  return store.list().filter(waiting).map((v) => ({
-    ...entryRow(v, engine),
-    version: v.version,
-    author: audit.lastEditor(v.entry.id) ?? null,
-    sentBack: latestSendBack(audit, v.entry.id),
-    diff: lineDiff(entryLines(v.published, engine), entryLines(v.entry, engine)),
-    reply: engine.replyFor(v.entry).text,
-  }));
+  return store
+    .list()
+    .filter(waiting)
+    .map((v) => ({
+      ...entryRow(v, engine),
+      version: v.version,
+      author: audit.lastEditor(v.entry.id) ?? null,
+      sentBack: latestSendBack(audit, v.entry.id),
+      diff: lineDiff(entryLines(v.published, engine), entryLines(v.entry, engine)),
+      reply: engine.replyFor(v.entry).text,
+    }));
 }
 
 /** Records a 「退回修改」 with its comment (409 when nothing waits for approval, 404 unknown, 400 no comment). */

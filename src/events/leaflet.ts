@@ -50,12 +50,21 @@ export function renderLeaflet(topic: Topic, items: readonly LeafletItem[], sourc
   const list = items
     .map(({ entry, qrSvg, link }) => {
       const cited = citeBasis(entry, sources, day);
-      cited.notices.forEach((n) => notices.add(n));
+      for (const n of cited.notices) notices.add(n);
       // One citation per source: 《条例》第十四条、第三十三条.
       const bySource = new Map<string, typeof cited.basis>();
       for (const b of cited.basis) bySource.set(b.source, [...(bySource.get(b.source) ?? []), b]);
       const basis = [...bySource.values()]
-        .map((g) => formatCitation({ ...g[0], article: g.map((b) => b.article).filter((a) => a !== '全文').join('、') || '全文' }))
+        .map((g) =>
+          formatCitation({
+            ...g[0],
+            article:
+              g
+                .map((b) => b.article)
+                .filter((a) => a !== '全文')
+                .join('、') || '全文',
+          }),
+        )
         .join('；');
       return `<li>
   <div class="text">

@@ -24,9 +24,7 @@ export interface PosterInput {
 /** The poster page's HTML; every text is escaped. */
 export function renderPoster(p: PosterInput): string {
   const e = p.event;
-  const tg = p.telegramUrl
-    ? `<p><span class="label">Telegram 用户</span><a href="${escapeHtml(p.telegramUrl)}">${escapeHtml(p.telegramUrl)}</a></p>`
-    : '';
+  const tg = p.telegramUrl ? `<p><span class="label">Telegram 用户</span><a href="${escapeHtml(p.telegramUrl)}">${escapeHtml(p.telegramUrl)}</a></p>` : '';
   const meta = [e.date ? `时间：${chineseDate(e.date)}` : '', e.place ? `地点：${e.place}` : ''].filter(Boolean).join('　');
   const body = `<p class="toolbar">打印本页（A4 纵向）即可张贴；屏幕上看到的灰色背景不会打印。</p>
 <main class="sheet poster">
@@ -43,7 +41,10 @@ export function renderPoster(p: PosterInput): string {
     </div>
   </section>
   <h2>可以这样问</h2>
-  <ol class="examples">${p.examples.slice(0, 3).map((q) => `<li>${escapeHtml(q)}</li>`).join('')}</ol>
+  <ol class="examples">${p.examples
+    .slice(0, 3)
+    .map((q) => `<li>${escapeHtml(q)}</li>`)
+    .join('')}</ol>
   <p class="foot">${escapeHtml(BOT_NAME)}提供普法宣传信息，不构成法律意见；具体事项以主管部门的正式答复为准。举报环境污染请拨打 12369。活动代码：${escapeHtml(e.code)}</p>
 </main>`;
   return htmlPage(`${e.name} - ${BOT_NAME}`, body, 'poster-page');

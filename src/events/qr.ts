@@ -9,7 +9,9 @@ const LEVEL = 'M' as const;
  * keeps small codes of long links less dense). Safe to inline in HTML.
  */
 export async function qrSvg(text: string, margin = 2, level: 'L' | 'M' = LEVEL): Promise<string> {
-  return memo(`svg|${margin}|${level}|${text}`, () => QRCode.toString(text, { type: 'svg', errorCorrectionLevel: level, margin, color: { dark: '#000000', light: '#ffffff' } }));
+  return memo(`svg|${margin}|${level}|${text}`, () =>
+    QRCode.toString(text, { type: 'svg', errorCorrectionLevel: level, margin, color: { dark: '#000000', light: '#ffffff' } }),
+  );
 }
 
 /** A PNG QR code of `text`, `width` pixels wide (default: 512). */

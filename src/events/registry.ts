@@ -29,7 +29,10 @@ export class EventRegistry {
   private readonly files: Map<string, OutreachEvent>;
 
   /** `fileEvents` from {@link loadEvents}; `db` holds staff events (default: none, files only). */
-  constructor(fileEvents: readonly OutreachEvent[], private readonly db?: Db) {
+  constructor(
+    fileEvents: readonly OutreachEvent[],
+    private readonly db?: Db,
+  ) {
     this.files = new Map(fileEvents.map((e) => [e.code, e]));
   }
 
@@ -64,7 +67,11 @@ export class EventInputError extends Error {
    * `field` names the offending field ('' for the whole input); `reason` is `invalid` (fix the input) or
    * `duplicate` (the code is taken: pick another). The message is Chinese and can be shown to staff.
    */
-  constructor(readonly field: string, readonly reason: 'invalid' | 'duplicate', message: string) {
+  constructor(
+    readonly field: string,
+    readonly reason: 'invalid' | 'duplicate',
+    message: string,
+  ) {
     super(message);
     this.name = 'EventInputError';
   }

@@ -24,7 +24,8 @@ export const EventSchema = Type.Object(
     examples: Type.Optional(
       Type.Array(Type.String({ minLength: 2, maxLength: 40 }), {
         maxItems: 3,
-        description: 'Up to three example questions printed on the poster, on the event\'s subject (default: the hot questions). Each should be answered by a published entry.',
+        description:
+          "Up to three example questions printed on the poster, on the event's subject (default: the hot questions). Each should be answered by a published entry.",
       }),
     ),
   },

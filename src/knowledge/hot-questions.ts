@@ -21,7 +21,13 @@ export async function loadHotQuestions(knowledgeDir: string): Promise<{ question
   const { yaml, problems } = parseYaml(HOT_QUESTIONS_FILE, text);
   if (!yaml) return { problems };
   const data = yaml.data;
-  const bad = (segs: (string | number)[], field: string, message: string): Problem => ({ file: HOT_QUESTIONS_FILE, line: yaml.lineOf(segs), field, message, severity: 'error' });
+  const bad = (segs: (string | number)[], field: string, message: string): Problem => ({
+    file: HOT_QUESTIONS_FILE,
+    line: yaml.lineOf(segs),
+    field,
+    message,
+    severity: 'error',
+  });
   if (!Array.isArray(data)) return { problems: [bad([], '', '应为问题列表（每行一个 “- 问题”）')] };
   const out: Problem[] = [];
   data.forEach((q, i) => {

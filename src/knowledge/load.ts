@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Entry, Source } from './schema.js';
-import { type Problem } from './problem.js';
+import type { Problem } from './problem.js';
 import { parseYaml, type YamlFile } from './yaml-file.js';
 import { readYamlFolder } from './yaml-folder.js';
 import { validateEntry, validateSources } from './validate-entry.js';
@@ -69,15 +69,28 @@ export async function loadKnowledge(root: string, today: string, options: Partia
       const v = validateSources(yaml);
       problems.push(...v.problems);
       v.sources.forEach((s, i) => {
-        if (sources.has(s.id)) problems.push({ file: 'sources.yaml', line: yaml.lineOf([i, 'id']), field: `[${i}].id`, message: `来源 id 重复: ${s.id}`, severity: 'error' });
+        if (sources.has(s.id))
+          problems.push({ file: 'sources.yaml', line: yaml.lineOf([i, 'id']), field: `[${i}].id`, message: `来源 id 重复: ${s.id}`, severity: 'error' });
         sources.set(s.id, s);
       });
       v.sources.forEach((s, i) => {
         if (s.superseded_by && !sources.has(s.superseded_by)) {
-          problems.push({ file: 'sources.yaml', line: yaml.lineOf([i, 'superseded_by']), field: `[${i}].superseded_by`, message: `未知来源: ${s.superseded_by}`, severity: 'error' });
+          problems.push({
+            file: 'sources.yaml',
+            line: yaml.lineOf([i, 'superseded_by']),
+            field: `[${i}].superseded_by`,
+            message: `未知来源: ${s.superseded_by}`,
+            severity: 'error',
+          });
         }
         if (s.repealed_by && !sources.has(s.repealed_by)) {
-          problems.push({ file: 'sources.yaml', line: yaml.lineOf([i, 'repealed_by']), field: `[${i}].repealed_by`, message: `未知来源: ${s.repealed_by}`, severity: 'error' });
+          problems.push({
+            file: 'sources.yaml',
+            line: yaml.lineOf([i, 'repealed_by']),
+            field: `[${i}].repealed_by`,
+            message: `未知来源: ${s.repealed_by}`,
+            severity: 'error',
+          });
         }
       });
     }
@@ -149,11 +162,21 @@ export function crossCheck(
     if (e.kind !== 'report' && e.status === 'published' && e.basis.length === 0) at('basis', ['basis'], '除 report 外，发布的条目都必须有法律依据');
     e.basis.forEach((b, i) => {
       const src = sources.get(b.source);
-      if (!src) return at(`basis[${i}].source`, ['basis', i, 'source'], `未知来源 “${b.source}”（先在 sources.yaml 中登记）`);
+      if (!src) {
+        at(`basis[${i}].source`, ['basis', i, 'source'], `未知来源 “${b.source}”（先在 sources.yaml 中登记）`);
+        return;
+      }
       const v = validityOn(src, today, (id) => sources.get(id));
       if (outOfForce(v) && e.status === 'published') {
         const severity = options.outOfForce ?? DEFAULT_OUT_OF_FORCE;
-        at(`basis[${i}].source`, ['basis', i, 'source'], severity === 'error' ? `引用的《${src.name}》${v.label}，已发布的条目不能以它为依据（改引现行法律的条文，旧条文写入 formerly）` : `引用的《${src.name}》${v.label}，条目需复核`, severity);
+        at(
+          `basis[${i}].source`,
+          ['basis', i, 'source'],
+          severity === 'error'
+            ? `引用的《${src.name}》${v.label}，已发布的条目不能以它为依据（改引现行法律的条文，旧条文写入 formerly）`
+            : `引用的《${src.name}》${v.label}，条目需复核`,
+          severity,
+        );
       }
       const law = options.laws?.law(b.source);
       const wrong = law && citationProblem(law, b.article);

@@ -25,9 +25,7 @@ export function formatProblem(p: Problem): string {
 /** Error thrown when the knowledge tree is invalid; its message lists every problem. */
 export class KnowledgeError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(
-      `知识库校验未通过（${problems.length} 个问题）:\n` + problems.map((p) => '  ' + formatProblem(p)).join('\n'),
-    );
+    super(`知识库校验未通过（${problems.length} 个问题）:\n` + problems.map((p) => '  ' + formatProblem(p)).join('\n'));
     this.name = 'KnowledgeError';
   }
 }

@@ -46,7 +46,8 @@ export const BasisSchema = Type.Object(
   {
     source: Type.String({ minLength: 1, description: 'The id of a source in knowledge/sources.yaml.' }),
     article: Type.String({
-      pattern: '^(第[一二三四五六七八九十百千零〇]+条.*|表[0-9A-Za-z.]+.*|附表.*|附录.*|全文|第[一二三四五六七八九十]+(章|部分|节).*|第?[0-9]+(\\.[0-9]+)+(条|款)?.*)$',
+      pattern:
+        '^(第[一二三四五六七八九十百千零〇]+条.*|表[0-9A-Za-z.]+.*|附表.*|附录.*|全文|第[一二三四五六七八九十]+(章|部分|节).*|第?[0-9]+(\\.[0-9]+)+(条|款)?.*)$',
       description: 'Where in the source: 第十四条, 第二十四条第一款, 表1, 附表一, 全文 (a whole document such as a report).',
     }),
   },
@@ -66,7 +67,10 @@ export const ReviewSchema = Type.Object(
 export const EntrySchema = Type.Object(
   {
     id: Id,
-    kind: Type.Union(KINDS.map((k) => Type.Literal(k)), { description: 'faq | law | case | guide | report.' }),
+    kind: Type.Union(
+      KINDS.map((k) => Type.Literal(k)),
+      { description: 'faq | law | case | guide | report.' },
+    ),
     topic: Type.Union(
       (Object.keys(TOPICS) as Topic[]).map((t) => Type.Literal(t)),
       { description: `One of: ${Object.keys(TOPICS).join(', ')}.` },
@@ -112,7 +116,7 @@ export const EntrySchema = Type.Object(
         {
           additionalProperties: false,
           description:
-            'A check of the facts against the law text (e.g. by the development team). Shown to the public as checked, awaiting the bureau\'s legal review; only `reviewed` (set by a staff approval) counts as 法制审核.',
+            "A check of the facts against the law text (e.g. by the development team). Shown to the public as checked, awaiting the bureau's legal review; only `reviewed` (set by a staff approval) counts as 法制审核.",
         },
       ),
     ),
@@ -136,7 +140,10 @@ export const SourceSchema = Type.Object(
   {
     id: Id,
     name: Type.String({ minLength: 2, description: 'Full Chinese name.' }),
-    kind: Type.Union(SOURCE_KINDS.map((k) => Type.Literal(k)), { description: SOURCE_KINDS.join(' | ') + '.' }),
+    kind: Type.Union(
+      SOURCE_KINDS.map((k) => Type.Literal(k)),
+      { description: SOURCE_KINDS.join(' | ') + '.' },
+    ),
     number: Type.Optional(Type.String({ description: 'Document number (国务院令第736号, 生态环境部令第32号 ...).' })),
     version: Type.Optional(Type.String({ description: 'Version, e.g. the amendment year (2018年修正).' })),
     adopted: Type.Optional(IsoDate),

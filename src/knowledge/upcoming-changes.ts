@@ -35,7 +35,14 @@ export function upcomingChanges(sources: Map<string, Source>, today: string, day
     const daysLeft = dayNumber(on) - dayNumber(today);
     if (daysLeft > days) continue;
     const verb = change === 'repealed' ? '废止' : '被取代';
-    out.push({ source: s.id, name: s.name, change, on, daysLeft, message: `《${s.name}》将于${chineseDate(on)}${verb}（还有${daysLeft}天），引用它的条目须在此前改引现行规定。` });
+    out.push({
+      source: s.id,
+      name: s.name,
+      change,
+      on,
+      daysLeft,
+      message: `《${s.name}》将于${chineseDate(on)}${verb}（还有${daysLeft}天），引用它的条目须在此前改引现行规定。`,
+    });
   }
   return out.sort((a, b) => a.daysLeft - b.daysLeft);
 }

@@ -26,7 +26,13 @@ function special(type: ValueErrorType, field: string): string | undefined {
 }
 
 function collect<T extends TSchema>(check: TypeCheck<T>, data: unknown, yaml: YamlFile, base: (string | number)[]): Problem[] {
-  return schemaErrors(check, data, special, base).map((e) => ({ file: yaml.file, line: yaml.lineOf(e.segments), field: e.field, message: e.message, severity: 'error' as const }));
+  return schemaErrors(check, data, special, base).map((e) => ({
+    file: yaml.file,
+    line: yaml.lineOf(e.segments),
+    field: e.field,
+    message: e.message,
+    severity: 'error' as const,
+  }));
 }
 
 /** Validates one entry file; returns the entry when it has no schema error. */

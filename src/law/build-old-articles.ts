@@ -44,15 +44,28 @@ export function splitTargets(codeArticle: string): { article: string; note?: str
 
 /** Whether every `label：text` line of a quote is verbatim in the article it names. */
 function quoteVerifies(quote: string, byNumber: (n: number) => LawArticle | undefined): boolean {
-  const lines = quote.split('\n').map((l) => l.trim()).filter(Boolean);
-  return lines.length > 0 && lines.every((line) => {
-    const cut = line.indexOf('：');
-    if (cut < 0) return false;
-    const n = leadingArticleNumber(line.slice(0, cut));
-    const a = n ? byNumber(n) : undefined;
-    // The aid writes a paragraph break inside a quote as ／.
-    return !!a && line.slice(cut + 1).trim().split('／').every((part) => a.text.includes(part.trim()));
-  });
+  const lines = quote
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  return (
+    lines.length > 0 &&
+    lines.every((line) => {
+      const cut = line.indexOf('：');
+      if (cut < 0) return false;
+      const n = leadingArticleNumber(line.slice(0, cut));
+      const a = n ? byNumber(n) : undefined;
+      // The aid writes a paragraph break inside a quote as ／.
+      return (
+        !!a &&
+        line
+          .slice(cut + 1)
+          .trim()
+          .split('／')
+          .every((part) => a.text.includes(part.trim()))
+      );
+    })
+  );
 }
 
 /** The YAML text of old-articles.yaml, the number of rows shipped and the rows dropped (source + article). */

@@ -18,7 +18,10 @@ const CITATION = /^第([一二三四五六七八九十百千零〇]+)条(?:第([
 /** Number of 项 in each 款 of an article (its text: one line per 款 or 项; a 项 belongs to the 款 before it). */
 export function paragraphItems(article: LawArticle): number[] {
   const out: number[] = [];
-  for (const line of article.text.split('\n').map((l) => l.trim()).filter(Boolean)) {
+  for (const line of article.text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     if (ITEM.test(line) && out.length > 0) out[out.length - 1]++;
     else out.push(0);
   }
@@ -41,7 +44,9 @@ export function citationProblem(law: LawText, citation: string): string | undefi
     const k = chineseToNumber(m[2])!;
     if (k > items.length) return `《${law.name}》${label}只有${items.length}款，没有第${m[2]}款`;
     if (m[3] && chineseToNumber(m[3])! > items[k - 1]) {
-      return items[k - 1] ? `《${law.name}》${label}第${m[2]}款只有${items[k - 1]}项，没有第（${m[3]}）项` : `《${law.name}》${label}第${m[2]}款不分项，没有第（${m[3]}）项`;
+      return items[k - 1]
+        ? `《${law.name}》${label}第${m[2]}款只有${items[k - 1]}项，没有第（${m[3]}）项`
+        : `《${law.name}》${label}第${m[2]}款不分项，没有第（${m[3]}）项`;
     }
   } else if (m[3] && !items.some((c) => c >= chineseToNumber(m[3])!)) {
     const most = Math.max(...items);

@@ -26,7 +26,8 @@ export class LawLibrary {
     for (const law of this.laws.values()) {
       for (const n of [law.name, law.name.replace(/^中华人民共和国/, ''), ...law.names]) names.push({ name: n, source: law.source });
     }
-    for (const l of loaded.oldLawNames as LawNames[]) for (const n of l.names) names.push({ name: n, source: l.source }, { name: `中华人民共和国${n}`, source: l.source });
+    for (const l of loaded.oldLawNames as LawNames[])
+      for (const n of l.names) names.push({ name: n, source: l.source }, { name: `中华人民共和国${n}`, source: l.source });
     this.names = [...new Map(names.map((n) => [n.name, n])).values()].sort((a, b) => b.name.length - a.name.length);
   }
 

@@ -14,7 +14,11 @@ export const MAX_NUMERAL = 9999;
  * (full or half width). Returns undefined for anything else.
  */
 export function chineseToNumber(text: string): number | undefined {
-  const s = text.trim().replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/〇/g, '零').replace(/两/g, '二');
+  const s = text
+    .trim()
+    .replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/〇/g, '零')
+    .replace(/两/g, '二');
   if (!s) return undefined;
   if (/^\d+$/.test(s)) {
     const n = Number(s);

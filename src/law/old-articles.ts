@@ -71,10 +71,8 @@ export function parseOldArticles(yaml: YamlFile, laws: Map<string, LawText>): { 
   data.laws.forEach((l: unknown, i: number) => {
     const v = l as Partial<LawNames> | null;
     if (!v || typeof v.source !== 'string' || !Array.isArray(v.names) || !v.names.every((n) => typeof n === 'string' && n.length >= 2)) {
-      {
-        at(['laws', i], `laws[${i}]`, '每项应有 source 和 names（至少两个字的名称列表）');
-        return;
-      }
+      at(['laws', i], `laws[${i}]`, '每项应有 source 和 names（至少两个字的名称列表）');
+      return;
     }
     names.push({ source: v.source, names: v.names });
   });
@@ -83,10 +81,8 @@ export function parseOldArticles(yaml: YamlFile, laws: Map<string, LawText>): { 
     const r = raw as { source?: unknown; article?: unknown; code?: unknown; nearest?: unknown } | null;
     const number = typeof r?.article === 'string' ? leadingArticleNumber(r.article) : undefined;
     if (!r || typeof r.source !== 'string' || !number || !Array.isArray(r.code)) {
-      {
-        at(['articles', i], `articles[${i}]`, '每项应有 source、article（第…条）和 code（法典条文列表）');
-        return;
-      }
+      at(['articles', i], `articles[${i}]`, '每项应有 source、article（第…条）和 code（法典条文列表）');
+      return;
     }
     const targets: CodeTarget[] = [];
     r.code.forEach((c: unknown, j: number) => {

@@ -35,7 +35,12 @@ function headingsOf(articles: readonly LawArticle[]): Heading[] {
   let prevKeys: string[] = [];
   for (const a of articles) {
     // A heading starts where its label, or that of any level above it, changes.
-    const keys = levels.map((_, depth) => levels.slice(0, depth + 1).map((l) => a[l] ?? '').join('|'));
+    const keys = levels.map((_, depth) =>
+      levels
+        .slice(0, depth + 1)
+        .map((l) => a[l] ?? '')
+        .join('|'),
+    );
     levels.forEach((level, depth) => {
       const label = a[level];
       if (keys[depth] !== prevKeys[depth]) {
@@ -78,7 +83,9 @@ export function lawPageHtml(law: LawText, options: { backHref?: string } = {}): 
   const body: string[] = [];
   for (const a of law.articles) {
     for (const h of byFirst.get(a.number) ?? []) body.push(`<${TAG[h.level]} id="${h.id}" class="${h.level}">${escapeHtml(h.label)}</${TAG[h.level]}>`);
-    const paragraphs = a.text.split('\n').map((p, i) => `<p>${i === 0 ? `<a class="num" href="#${articleAnchor(a.number)}">${escapeHtml(a.article)}</a>\u3000` : ''}${escapeHtml(p)}</p>`);
+    const paragraphs = a.text
+      .split('\n')
+      .map((p, i) => `<p>${i === 0 ? `<a class="num" href="#${articleAnchor(a.number)}">${escapeHtml(a.article)}</a>\u3000` : ''}${escapeHtml(p)}</p>`);
     body.push(`<article id="${articleAnchor(a.number)}">${paragraphs.join('')}</article>`);
   }
 

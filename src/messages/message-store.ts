@@ -61,7 +61,10 @@ export interface MessageChange {
 
 /** Thrown for a change that cannot be made (unknown message, nothing to change). */
 export class MessageError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
     this.name = 'MessageError';
   }
@@ -125,7 +128,10 @@ export class MessageStore {
   private readonly keepDays: number;
   private readonly now: () => Date;
 
-  constructor(private readonly db: Db, options: MessageStoreOptions = {}) {
+  constructor(
+    private readonly db: Db,
+    options: MessageStoreOptions = {},
+  ) {
     this.keepDays = options.keepDaysAfterClose ?? 30;
     this.now = options.now ?? (() => new Date());
     db.exec(SCHEMA);
@@ -163,9 +169,11 @@ export class MessageStore {
 
   /** Messages for staff, newest first (optionally of one status). */
   list(status?: MessageStatus, limit = 500): StaffMessage[] {
-    const rows = (status
-      ? this.db.prepare('SELECT * FROM messages WHERE status = ? ORDER BY id DESC LIMIT ?').all(status, limit)
-      : this.db.prepare('SELECT * FROM messages ORDER BY id DESC LIMIT ?').all(limit)) as Row[];
+    const rows = (
+      status
+        ? this.db.prepare('SELECT * FROM messages WHERE status = ? ORDER BY id DESC LIMIT ?').all(status, limit)
+        : this.db.prepare('SELECT * FROM messages ORDER BY id DESC LIMIT ?').all(limit)
+    ) as Row[];
     return rows.map(toStaff);
   }
 
@@ -191,9 +199,7 @@ export class MessageStore {
     if (status === 'replied' && !reply) throw new MessageError(400, '标记为“已回复”前请先填写给留言人的回复。');
     this.db.transaction(() => {
       this.db
-        .prepare(
-          `UPDATE messages SET status = ?, reply = ?, replied_at = ?, note = ?, handled_by = ?, updated_at = ?, closed_at = ? WHERE id = ?`,
-        )
+        .prepare(`UPDATE messages SET status = ?, reply = ?, replied_at = ?, note = ?, handled_by = ?, updated_at = ?, closed_at = ? WHERE id = ?`)
         .run(
           status,
           reply || null,
@@ -213,9 +219,19 @@ export class MessageStore {
   /** The audit trail of a message (who changed what and when; no personal data). */
   history(id: number): { at: string; actor: string; action: string; from?: string; to?: string }[] {
     const rows = this.db.prepare('SELECT at, actor, action, from_status, to_status FROM message_audit WHERE message_id = ? ORDER BY id').all(id) as {
-      at: string; actor: string; action: string; from_status: string | null; to_status: string | null;
+      at: string;
+      actor: string;
+      action: string;
+      from_status: string | null;
+      to_status: string | null;
     }[];
-    return rows.map((r) => ({ at: r.at, actor: r.actor, action: r.action, ...(r.from_status ? { from: r.from_status } : {}), ...(r.to_status ? { to: r.to_status } : {}) }));
+    return rows.map((r) => ({
+      at: r.at,
+      actor: r.actor,
+      action: r.action,
+      ...(r.from_status ? { from: r.from_status } : {}),
+      ...(r.to_status ? { to: r.to_status } : {}),
+    }));
   }
 
   /** Deletes messages closed more than `keepDaysAfterClose` days ago; returns how many. */
@@ -234,7 +250,9 @@ export class MessageStore {
   }
 
   private audit(id: number, at: string, actor: string, action: string, from: string | null, to: string | null): void {
-    this.db.prepare('INSERT INTO message_audit (message_id, at, actor, action, from_status, to_status) VALUES (?, ?, ?, ?, ?, ?)').run(id, at, actor, action, from, to);
+    this.db
+      .prepare('INSERT INTO message_audit (message_id, at, actor, action, from_status, to_status) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(id, at, actor, action, from, to);
   }
 }
 

@@ -50,7 +50,13 @@ function message(type: ValueErrorType, field: string): string | undefined {
 
 /** Validates one parsed quiz file (without cross-file checks). */
 export function validateQuizFile(yaml: YamlFile): { questions: QuizQuestion[]; problems: Problem[] } {
-  const at = (segs: (string | number)[], msg: string): Problem => ({ file: yaml.file, line: yaml.lineOf(segs), field: fieldName(segs), message: msg, severity: 'error' });
+  const at = (segs: (string | number)[], msg: string): Problem => ({
+    file: yaml.file,
+    line: yaml.lineOf(segs),
+    field: fieldName(segs),
+    message: msg,
+    severity: 'error',
+  });
   if (!check.Check(yaml.data)) {
     if (typeof yaml.data !== 'object' || yaml.data === null || Array.isArray(yaml.data)) {
       return { questions: [], problems: [{ file: yaml.file, line: 1, field: '', message: '文件内容应为 topic 和 questions 两个字段', severity: 'error' }] };
@@ -62,7 +68,8 @@ export function validateQuizFile(yaml: YamlFile): { questions: QuizQuestion[]; p
   const questions: QuizQuestion[] = [];
   file.questions.forEach((q, i) => {
     const before = problems.length;
-    if (q.answer >= q.options.length) problems.push(at(['questions', i, 'answer'], `答案序号 ${q.answer} 超出选项范围（共 ${q.options.length} 个选项，序号从 0 到 ${q.options.length - 1}）`));
+    if (q.answer >= q.options.length)
+      problems.push(at(['questions', i, 'answer'], `答案序号 ${q.answer} 超出选项范围（共 ${q.options.length} 个选项，序号从 0 到 ${q.options.length - 1}）`));
     const opts = q.options.map((o) => o.trim());
     opts.forEach((o, j) => {
       if (opts.indexOf(o) !== j) problems.push(at(['questions', i, 'options', j], `选项 “${o}” 重复`));
@@ -113,7 +120,11 @@ export async function loadQuiz(
       }
       const validity = validityOn(src, today, (id) => sources.get(id));
       if (outOfForce(validity)) {
-        at(['basis', 'source'], severity === 'error' ? `引用的《${src.name}》${validity.label}，竞答题不能以它为依据` : `引用的《${src.name}》${validity.label}，题目需复核`, severity);
+        at(
+          ['basis', 'source'],
+          severity === 'error' ? `引用的《${src.name}》${validity.label}，竞答题不能以它为依据` : `引用的《${src.name}》${validity.label}，题目需复核`,
+          severity,
+        );
         if (severity === 'error') continue;
       }
       const law = options.laws?.law(q.basis.source);

@@ -53,7 +53,11 @@ export interface QuizAnswerResult {
 
 /** One quiz round. */
 export class QuizSession {
-  private constructor(private readonly questions: QuizQuestion[], private position: number, private right: number) {}
+  private constructor(
+    private readonly questions: QuizQuestion[],
+    private position: number,
+    private right: number,
+  ) {}
 
   /** A new round of `count` random questions (default: {@link QUIZ_ROUND_SIZE}). */
   static start(all: readonly QuizQuestion[], count = QUIZ_ROUND_SIZE, random: () => number = Math.random): QuizSession {
@@ -81,7 +85,8 @@ export class QuizSession {
   answer(index: number): QuizAnswerResult {
     const q = this.current();
     if (!q) throw new Error('QuizSession: the round is over; start a new one');
-    if (!Number.isInteger(index) || index < 0 || index >= q.options.length) throw new Error(`QuizSession: option ${index} does not exist (0..${q.options.length - 1})`);
+    if (!Number.isInteger(index) || index < 0 || index >= q.options.length)
+      throw new Error(`QuizSession: option ${index} does not exist (0..${q.options.length - 1})`);
     const correct = index === q.answer;
     if (correct) this.right++;
     this.position++;
@@ -117,6 +122,7 @@ export class QuizSession {
 /** The closing line of a round, in Chinese: `答对 7 / 10 题` plus a word of encouragement. */
 export function scoreText(score: number, total: number): string {
   const ratio = total ? score / total : 0;
-  const word = ratio === 1 ? '全部答对，真是普法达人！' : ratio >= 0.8 ? '成绩优秀！' : ratio >= 0.6 ? '不错，继续加油！' : '多了解一些环保法律知识吧，可以随时向我提问。';
+  const word =
+    ratio === 1 ? '全部答对，真是普法达人！' : ratio >= 0.8 ? '成绩优秀！' : ratio >= 0.6 ? '不错，继续加油！' : '多了解一些环保法律知识吧，可以随时向我提问。';
   return `答对 ${score} / ${total} 题。${word}`;
 }

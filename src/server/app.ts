@@ -104,6 +104,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(contactRoutes, { contacts: () => deps.engine.options.contacts, messages: !!deps.messages });
   if (deps.messages) await app.register(messageRoutes, { messages: deps.messages });
   // The admin API and the staff console (/admin) share one cookie session (src/console).
-  await app.register(staffArea, { engine: deps.engine, admin: deps.admin, insights, events, messages: deps.messages, publicUrl: deps.outreach?.publicUrl, ...(deps.sessionKey ? { session: { key: deps.sessionKey } } : {}) });
+  await app.register(staffArea, {
+    engine: deps.engine,
+    admin: deps.admin,
+    insights,
+    events,
+    messages: deps.messages,
+    publicUrl: deps.outreach?.publicUrl,
+    ...(deps.sessionKey ? { session: { key: deps.sessionKey } } : {}),
+  });
   return app;
 }

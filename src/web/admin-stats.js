@@ -5,10 +5,24 @@
 (function () {
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
-  var TOPICS = { permit: '排污许可', emission: '排放标准与超标', eia: '环评与验收', inspection: '执法检查', penalty: '行政处罚与救济',
-    complaint: '投诉举报与信访', waste: '固体废物与危险废物', noise: '噪声', tax: '环境保护税', disclosure: '环境信息披露',
-    damages: '损害赔偿与公益诉讼', report: '本局工作', general: '综合' };
-  var $ = function (id) { return document.getElementById(id); };
+  var TOPICS = {
+    permit: '排污许可',
+    emission: '排放标准与超标',
+    eia: '环评与验收',
+    inspection: '执法检查',
+    penalty: '行政处罚与救济',
+    complaint: '投诉举报与信访',
+    waste: '固体废物与危险废物',
+    noise: '噪声',
+    tax: '环境保护税',
+    disclosure: '环境信息披露',
+    damages: '损害赔偿与公益诉讼',
+    report: '本局工作',
+    general: '综合',
+  };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
 
   function el(tag, text, cls) {
     var e = document.createElement(tag);
@@ -18,20 +32,36 @@
   }
   function svg(tag, attrs, text) {
     var e = document.createElementNS(SVG, tag);
-    Object.keys(attrs).forEach(function (k) { e.setAttribute(k, String(attrs[k])); });
+    Object.keys(attrs).forEach(function (k) {
+      e.setAttribute(k, String(attrs[k]));
+    });
     if (text !== undefined) e.textContent = String(text);
     return e;
   }
-  function pct(x) { return x === null || x === undefined ? '—' : (x * 100).toFixed(1) + '%'; }
+  function pct(x) {
+    return x === null || x === undefined ? '—' : (x * 100).toFixed(1) + '%';
+  }
 
   /** Vertical bars (one per week). */
   function columns(target, rows) {
     target.textContent = '';
-    if (!rows.length) { target.appendChild(el('p', '该时段没有数据')); return; }
-    var w = Math.max(320, rows.length * 48), h = 220, max = Math.max.apply(null, rows.map(function (r) { return r.questions; })) || 1;
+    if (!rows.length) {
+      target.appendChild(el('p', '该时段没有数据'));
+      return;
+    }
+    var w = Math.max(320, rows.length * 48),
+      h = 220,
+      max =
+        Math.max.apply(
+          null,
+          rows.map(function (r) {
+            return r.questions;
+          }),
+        ) || 1;
     var s = svg('svg', { viewBox: '0 0 ' + w + ' ' + h });
     rows.forEach(function (r, i) {
-      var bh = Math.round((r.questions / max) * 150), x = i * 48 + 10;
+      var bh = Math.round((r.questions / max) * 150),
+        x = i * 48 + 10;
       s.appendChild(svg('rect', { class: 'bar', x: x, y: 180 - bh, width: 28, height: bh }));
       s.appendChild(svg('text', { x: x + 14, y: 174 - bh, 'text-anchor': 'middle' }, r.questions));
       s.appendChild(svg('text', { x: x + 14, y: 198, 'text-anchor': 'middle' }, r.key.slice(5)));
@@ -42,11 +72,22 @@
   /** Horizontal bars (one per topic). */
   function bars(target, rows) {
     target.textContent = '';
-    if (!rows.length) { target.appendChild(el('p', '该时段没有数据')); return; }
-    var h = rows.length * 28 + 10, max = Math.max.apply(null, rows.map(function (r) { return r.questions; })) || 1;
+    if (!rows.length) {
+      target.appendChild(el('p', '该时段没有数据'));
+      return;
+    }
+    var h = rows.length * 28 + 10,
+      max =
+        Math.max.apply(
+          null,
+          rows.map(function (r) {
+            return r.questions;
+          }),
+        ) || 1;
     var s = svg('svg', { viewBox: '0 0 600 ' + h });
     rows.forEach(function (r, i) {
-      var y = i * 28 + 5, bw = Math.round((r.questions / max) * 380);
+      var y = i * 28 + 5,
+        bw = Math.round((r.questions / max) * 380);
       s.appendChild(svg('text', { x: 150, y: y + 15, 'text-anchor': 'end' }, TOPICS[r.key] || r.key));
       s.appendChild(svg('rect', { class: 'bar', x: 158, y: y, width: Math.max(bw, 1), height: 20 }));
       s.appendChild(svg('text', { x: 164 + bw, y: y + 15 }, r.questions));
@@ -57,9 +98,20 @@
   function totals(s) {
     var dl = $('totals');
     dl.textContent = '';
-    [['咨询总数', s.questions], ['已解答', s.answered], ['解答率', pct(s.answeredRate)], ['未能解答', s.unanswered],
-     ['服务人数', s.uniqueAskers], ['满意度（👍 占比）', pct(s.helpfulRate)],
-     ['竞答参与', s.quiz.reduce(function (n, q) { return n + q.participants; }, 0)]].forEach(function (p) {
+    [
+      ['咨询总数', s.questions],
+      ['已解答', s.answered],
+      ['解答率', pct(s.answeredRate)],
+      ['未能解答', s.unanswered],
+      ['服务人数', s.uniqueAskers],
+      ['满意度（👍 占比）', pct(s.helpfulRate)],
+      [
+        '竞答参与',
+        s.quiz.reduce(function (n, q) {
+          return n + q.participants;
+        }, 0),
+      ],
+    ].forEach(function (p) {
       var d = el('div');
       d.appendChild(el('dt', p[0]));
       d.appendChild(el('dd', p[1]));
@@ -70,11 +122,20 @@
   function groups(s) {
     var body = $('groups').tBodies[0];
     body.textContent = '';
-    s.byChannel.map(function (g) { return ['渠道：' + g.key, g]; })
-      .concat(s.byEvent.map(function (g) { return ['活动：' + g.key, g]; }))
+    s.byChannel
+      .map(function (g) {
+        return ['渠道：' + g.key, g];
+      })
+      .concat(
+        s.byEvent.map(function (g) {
+          return ['活动：' + g.key, g];
+        }),
+      )
       .forEach(function (p) {
         var tr = el('tr');
-        [p[0], p[1].questions, p[1].answered, p[1].askers].forEach(function (v) { tr.appendChild(el('td', v)); });
+        [p[0], p[1].questions, p[1].answered, p[1].askers].forEach(function (v) {
+          tr.appendChild(el('td', v));
+        });
         body.appendChild(tr);
       });
   }
@@ -107,21 +168,25 @@
 
   $('query').addEventListener('submit', function (ev) {
     ev.preventDefault();
-    var token = $('token').value.trim(), q = '?from=' + $('from').value + '&to=' + $('to').value;
+    var token = $('token').value.trim(),
+      q = '?from=' + $('from').value + '&to=' + $('to').value;
     $('status').textContent = '查询中…';
     $('status').className = 'status';
-    Promise.all([get('/api/admin/stats' + q, token), get('/api/admin/gaps' + q, token)]).then(function (res) {
-      var s = res[0];
-      totals(s);
-      columns($('weeks'), s.byWeek);
-      bars($('topics'), s.byTopic);
-      groups(s);
-      gaps(res[1].gaps);
-      $('result').hidden = false;
-      $('status').textContent = s.from + ' 至 ' + s.to;
-    }, function (err) {
-      $('status').textContent = err.message;
-      $('status').className = 'status error';
-    });
+    Promise.all([get('/api/admin/stats' + q, token), get('/api/admin/gaps' + q, token)]).then(
+      function (res) {
+        var s = res[0];
+        totals(s);
+        columns($('weeks'), s.byWeek);
+        bars($('topics'), s.byTopic);
+        groups(s);
+        gaps(res[1].gaps);
+        $('result').hidden = false;
+        $('status').textContent = s.from + ' 至 ' + s.to;
+      },
+      function (err) {
+        $('status').textContent = err.message;
+        $('status').className = 'status error';
+      },
+    );
   });
 })();

@@ -7,7 +7,10 @@
   'use strict';
 
   /** The hotlines offered wherever the bot cannot help: [tel: link, label]. */
-  var HOTLINES = [['tel:12369', '📞 拨打 12369 环保举报热线'], ['tel:12345', '📞 拨打 12345 政务服务便民热线']];
+  var HOTLINES = [
+    ['tel:12369', '📞 拨打 12369 环保举报热线'],
+    ['tel:12345', '📞 拨打 12345 政务服务便民热线'],
+  ];
   var LEGAL_PREFIX = '以上为普法宣传信息';
   var BASIS_PREFIX = '法律依据：';
 
@@ -21,15 +24,18 @@
   function chip(label, onPress) {
     var b = el('button', 'chip', label);
     b.type = 'button';
-    b.addEventListener('click', function () { onPress(label); });
+    b.addEventListener('click', function () {
+      onPress(label);
+    });
     return b;
   }
   function paragraphs(parent, text, className) {
-    String(text).split(/\n{2,}/).forEach(function (p) {
-      if (p.trim()) parent.appendChild(el('p', className, p.trim()));
-    });
+    String(text)
+      .split(/\n{2,}/)
+      .forEach(function (p) {
+        if (p.trim()) parent.appendChild(el('p', className, p.trim()));
+      });
   }
-
 
   /**
    * The renderer. deps.ask(question) asks a question (chips); deps.vote(msg, helpful) sends 👍/👎 and returns
@@ -40,7 +46,13 @@
     function citation(group) {
       var first = group[0];
       var name = /^[^（(]*（GB/.test(first.name) ? first.name : '《' + first.name + '》';
-      var articles = group.map(function (b) { return b.article; }).filter(function (a) { return a !== '全文'; });
+      var articles = group
+        .map(function (b) {
+          return b.article;
+        })
+        .filter(function (a) {
+          return a !== '全文';
+        });
       return name + articles.join('、');
     }
 
@@ -52,18 +64,27 @@
     /** One 法律依据 line; each article whose law text is shipped links to it on the law page. */
     function citationItem(group) {
       var first = group[0];
-      if (!group.some(function (b) { return b.number; })) return el('li', null, citation(group));
+      if (
+        !group.some(function (b) {
+          return b.number;
+        })
+      )
+        return el('li', null, citation(group));
       var li = el('li', null, /^[^（(]*（GB/.test(first.name) ? first.name : '《' + first.name + '》');
-      group.filter(function (b) { return b.article !== '全文'; }).forEach(function (b, i) {
-        if (i > 0) li.appendChild(document.createTextNode('、'));
-        if (!b.number) {
-          li.appendChild(document.createTextNode(b.article));
-          return;
-        }
-        var a = el('a', 'law-link', b.article);
-        a.href = lawHref(b.source, b.number);
-        li.appendChild(a);
-      });
+      group
+        .filter(function (b) {
+          return b.article !== '全文';
+        })
+        .forEach(function (b, i) {
+          if (i > 0) li.appendChild(document.createTextNode('、'));
+          if (!b.number) {
+            li.appendChild(document.createTextNode(b.article));
+            return;
+          }
+          var a = el('a', 'law-link', b.article);
+          a.href = lawHref(b.source, b.number);
+          li.appendChild(a);
+        });
       return li;
     }
 
@@ -83,7 +104,10 @@
       var index = {};
       basis.forEach(function (b) {
         var key = b.source + '|' + b.validity;
-        if (!(key in index)) { index[key] = bySource.length; bySource.push([]); }
+        if (!(key in index)) {
+          index[key] = bySource.length;
+          bySource.push([]);
+        }
         bySource[index[key]].push(b);
       });
       var list = el('ul', 'basis');
@@ -101,23 +125,32 @@
       var label = el('span', null, msg.vote ? '谢谢您的反馈！' : '这个答复有帮助吗？');
       row.appendChild(label);
       var buttons = [];
-      [[true, '👍 有帮助'], [false, '👎 没帮助']].forEach(function (v) {
+      [
+        [true, '👍 有帮助'],
+        [false, '👎 没帮助'],
+      ].forEach(function (v) {
         var b = el('button', 'vote', v[1]);
         b.type = 'button';
         b.setAttribute('aria-pressed', String(msg.vote === (v[0] ? 'up' : 'down')));
         b.disabled = Boolean(msg.vote);
         b.addEventListener('click', function () {
-          buttons.forEach(function (x) { x.disabled = true; });
-          deps.vote(msg, v[0])
-            .then(function () {
+          buttons.forEach(function (x) {
+            x.disabled = true;
+          });
+          deps.vote(msg, v[0]).then(
+            function () {
               msg.vote = v[0] ? 'up' : 'down';
               b.setAttribute('aria-pressed', 'true');
               label.textContent = '谢谢您的反馈！';
               deps.persist();
-            }, function () {
-              buttons.forEach(function (x) { x.disabled = false; });
+            },
+            function () {
+              buttons.forEach(function (x) {
+                x.disabled = false;
+              });
               label.textContent = '反馈没有发送成功，请稍后再试。';
-            });
+            },
+          );
         });
         buttons.push(b);
         row.appendChild(b);
@@ -153,7 +186,9 @@
         if (others.length) {
           panel.appendChild(el('p', null, '您是不是想问：'));
           var chips = el('div', 'chips candidates');
-          others.forEach(function (a) { chips.appendChild(chip(a.title, deps.ask)); });
+          others.forEach(function (a) {
+            chips.appendChild(chip(a.title, deps.ask));
+          });
           panel.appendChild(chips);
         }
         panel.appendChild(el('p', null, (others.length ? '都不是？' : '') + '可以换个说法再问，或者联系工作人员：'));
@@ -170,13 +205,19 @@
       var parts = String(reply.text).split(/\n{2,}/);
       var legal = parts.length && parts[parts.length - 1].indexOf(LEGAL_PREFIX) === 0 ? parts.pop() : null;
       var basisAt = -1;
-      parts.forEach(function (p, i) { if (basisAt < 0 && p.indexOf(BASIS_PREFIX) === 0) basisAt = i; });
+      parts.forEach(function (p, i) {
+        if (basisAt < 0 && p.indexOf(BASIS_PREFIX) === 0) basisAt = i;
+      });
       var answer = basisAt >= 0 ? parts.slice(0, basisAt) : parts;
       var notices = basisAt >= 0 ? parts.slice(basisAt + 1) : [];
       // A reply citing law not in force opens with ⚠️: shown as a warning.
-      answer.forEach(function (p) { if (p.trim()) box.appendChild(el('p', p.trim().indexOf('⚠️') === 0 ? 'notice warn' : null, p.trim())); });
+      answer.forEach(function (p) {
+        if (p.trim()) box.appendChild(el('p', p.trim().indexOf('⚠️') === 0 ? 'notice warn' : null, p.trim()));
+      });
       renderBasis(box, reply.entry && reply.entry.basis);
-      notices.forEach(function (p) { if (p.trim()) box.appendChild(el('p', 'notice', p.trim())); });
+      notices.forEach(function (p) {
+        if (p.trim()) box.appendChild(el('p', 'notice', p.trim()));
+      });
       if (reply.article) box.appendChild(articleLink(reply.article));
       if (reply.entry && reply.entry.checked && !(reply.entry.reviewed && reply.entry.reviewed.at)) {
         // Checked against the law text by the team: true, and not a legal review.
@@ -190,7 +231,9 @@
       if (reply.alternatives && reply.alternatives.length) {
         box.appendChild(el('h4', null, '相关问题'));
         var chips = el('div', 'chips related');
-        reply.alternatives.forEach(function (a) { chips.appendChild(chip(a.title, deps.ask)); });
+        reply.alternatives.forEach(function (a) {
+          chips.appendChild(chip(a.title, deps.ask));
+        });
         box.appendChild(chips);
       }
       if (reply.entry && reply.entry.id) renderFeedback(box, msg);
@@ -200,7 +243,9 @@
       var lines = String(reply.text).split('\n');
       box.appendChild(el('p', null, lines[0]));
       var chips = el('div', 'chips candidates');
-      (reply.alternatives || []).forEach(function (a) { chips.appendChild(chip(a.title, deps.ask)); });
+      (reply.alternatives || []).forEach(function (a) {
+        chips.appendChild(chip(a.title, deps.ask));
+      });
       box.appendChild(chips);
       box.appendChild(el('p', 'legal', '请点选一个问题；也可以换个说法再问。'));
     }
@@ -240,7 +285,9 @@
       if (!window.PufaContact) return;
       var b = el('button', 'leave', '✉ 给工作人员留言');
       b.type = 'button';
-      b.addEventListener('click', function () { window.PufaContact.open(question || ''); });
+      b.addEventListener('click', function () {
+        window.PufaContact.open(question || '');
+      });
       box.appendChild(b);
     }
 

@@ -12,7 +12,9 @@
   var MAX_KEPT = 60;
   var SUGGEST_DELAY_MS = 250;
 
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
   var logEl = $('log');
   var form = $('ask');
   var input = $('q');
@@ -28,20 +30,36 @@
   }
 
   function load(key) {
-    try { return window.localStorage.getItem(key); } catch (e) { return null; }
+    try {
+      return window.localStorage.getItem(key);
+    } catch (e) {
+      return null;
+    }
   }
   function save(key, value) {
-    try { window.localStorage.setItem(key, value); } catch (e) { /* storage full or off */ }
+    try {
+      window.localStorage.setItem(key, value);
+    } catch (e) {
+      /* storage full or off */
+    }
   }
   function drop(key) {
-    try { window.localStorage.removeItem(key); } catch (e) { /* storage off */ }
+    try {
+      window.localStorage.removeItem(key);
+    } catch (e) {
+      /* storage off */
+    }
   }
 
   function newSessionId() {
     var bytes = new Uint8Array(16);
     if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
     else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return (b < 16 ? '0' : '') + b.toString(16);
+      })
+      .join('');
   }
   var session = load(KEY_SESSION);
   if (!session || !/^[0-9a-f]{32}$/.test(session)) {
@@ -52,8 +70,13 @@
   var messages = [];
   try {
     var stored = JSON.parse(load(KEY_LOG) || '[]');
-    if (Array.isArray(stored)) messages = stored.filter(function (m) { return m && (m.role === 'user' || m.role === 'bot'); });
-  } catch (e) { messages = []; }
+    if (Array.isArray(stored))
+      messages = stored.filter(function (m) {
+        return m && (m.role === 'user' || m.role === 'bot');
+      });
+  } catch (e) {
+    messages = [];
+  }
   function persist() {
     if (messages.length > MAX_KEPT) messages = messages.slice(messages.length - MAX_KEPT);
     save(KEY_LOG, JSON.stringify(messages));
@@ -63,7 +86,9 @@
   try {
     var ev = new URLSearchParams(window.location.search).get('event');
     if (ev && /^[A-Za-z0-9_-]{1,32}$/.test(ev)) eventCode = ev;
-  } catch (e) { eventCode = null; }
+  } catch (e) {
+    eventCode = null;
+  }
 
   // ---- API ----
   function api(method, url, body) {
@@ -72,27 +97,41 @@
       init.headers['content-type'] = 'application/json';
       init.body = JSON.stringify(body);
     }
-    return fetch(url, init).then(function (res) {
-      if (res.status === 204) return null;
-      return res.json().catch(function () { return {}; }).then(function (data) {
-        if (!res.ok) {
-          var err = new Error((data && data.error) || '服务暂时出现问题，请稍后再试或拨打 12369。');
-          // 429: how long to wait (Retry-After, seconds), so the question can be sent again by itself.
-          if (res.status === 429) err.retryAfter = Math.min(120, Math.max(1, Number(res.headers.get('retry-after')) || 10));
-          throw err;
-        }
-        return data;
-      });
-    }, function () {
-      throw new Error('网络连接不太好，请检查网络后再试。');
-    });
+    return fetch(url, init).then(
+      function (res) {
+        if (res.status === 204) return null;
+        return res
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (data) {
+            if (!res.ok) {
+              var err = new Error((data && data.error) || '服务暂时出现问题，请稍后再试或拨打 12369。');
+              // 429: how long to wait (Retry-After, seconds), so the question can be sent again by itself.
+              if (res.status === 429) err.retryAfter = Math.min(120, Math.max(1, Number(res.headers.get('retry-after')) || 10));
+              throw err;
+            }
+            return data;
+          });
+      },
+      function () {
+        throw new Error('网络连接不太好，请检查网络后再试。');
+      },
+    );
   }
 
   // ---- rendering (chat-render.js) ----
   var render = window.PufaChatRender({
-    ask: function (q) { return ask(q); },
-    vote: function (msg, helpful) { return api('POST', '/api/feedback', feedbackBody(msg, helpful)); },
-    persist: function () { persist(); },
+    ask: function (q) {
+      return ask(q);
+    },
+    vote: function (msg, helpful) {
+      return api('POST', '/api/feedback', feedbackBody(msg, helpful));
+    },
+    persist: function () {
+      persist();
+    },
   });
   var el = render.el;
   var chip = render.chip;
@@ -127,18 +166,21 @@
     // Too many questions at once (429): keep the question (also back in the input box), show the wait and
     // send it again after Retry-After, up to 3 times.
     var attempt = function () {
-      return api('POST', '/api/ask', body).then(function (reply) {
-        if (input.value.trim() === question) input.value = '';
-        return { role: 'bot', question: question, reply: reply };
-      }, function (err) {
-        if (err.retryAfter && retries < 3) {
-          retries++;
-          if (!input.value.trim()) input.value = question;
-          return waitThenRetry(err.retryAfter);
-        }
-        if (err.retryAfter && !input.value.trim()) input.value = question;
-        return { role: 'bot', question: question, error: err.message };
-      });
+      return api('POST', '/api/ask', body).then(
+        function (reply) {
+          if (input.value.trim() === question) input.value = '';
+          return { role: 'bot', question: question, reply: reply };
+        },
+        function (err) {
+          if (err.retryAfter && retries < 3) {
+            retries++;
+            if (!input.value.trim()) input.value = question;
+            return waitThenRetry(err.retryAfter);
+          }
+          if (err.retryAfter && !input.value.trim()) input.value = question;
+          return { role: 'bot', question: question, error: err.message };
+        },
+      );
     };
     var waitThenRetry = function (seconds) {
       return new Promise(function (resolve) {
@@ -195,14 +237,20 @@
     suggestions = list;
     activeIndex = -1;
     suggestEl.textContent = '';
-    if (!list.length) { hideSuggestions(); return; }
+    if (!list.length) {
+      hideSuggestions();
+      return;
+    }
     list.forEach(function (s, i) {
       var li = el('li', null, s.title);
       li.id = 'sug-' + i;
       li.setAttribute('role', 'option');
       li.setAttribute('aria-selected', 'false');
       // mousedown, not click: runs before the input loses focus.
-      li.addEventListener('mousedown', function (e) { e.preventDefault(); ask(s.title); });
+      li.addEventListener('mousedown', function (e) {
+        e.preventDefault();
+        ask(s.title);
+      });
       suggestEl.appendChild(li);
     });
     suggestEl.hidden = false;
@@ -212,13 +260,22 @@
   input.addEventListener('input', function () {
     clearTimeout(suggestTimer);
     var q = input.value.trim();
-    if (Array.from(q).length < 2) { suggestSeq++; hideSuggestions(); return; }
+    if (Array.from(q).length < 2) {
+      suggestSeq++;
+      hideSuggestions();
+      return;
+    }
     suggestTimer = setTimeout(function () {
       var seq = ++suggestSeq;
-      api('GET', '/api/suggest?q=' + encodeURIComponent(q.slice(0, 100))).then(function (data) {
-        if (seq !== suggestSeq || input.value.trim() !== q) return;
-        showSuggestions((data && data.suggestions) || []);
-      }, function () { /* suggestions are optional */ });
+      api('GET', '/api/suggest?q=' + encodeURIComponent(q.slice(0, 100))).then(
+        function (data) {
+          if (seq !== suggestSeq || input.value.trim() !== q) return;
+          showSuggestions((data && data.suggestions) || []);
+        },
+        function () {
+          /* suggestions are optional */
+        },
+      );
     }, SUGGEST_DELAY_MS);
   });
 
@@ -227,14 +284,16 @@
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       var n = suggestions.length;
-      activeIndex = e.key === 'ArrowDown' ? (activeIndex + 1) % n : (activeIndex <= 0 ? n - 1 : activeIndex - 1);
+      activeIndex = e.key === 'ArrowDown' ? (activeIndex + 1) % n : activeIndex <= 0 ? n - 1 : activeIndex - 1;
       markActive();
     } else if (e.key === 'Escape') {
       suggestSeq++;
       hideSuggestions();
     }
   });
-  input.addEventListener('blur', function () { setTimeout(hideSuggestions, 150); });
+  input.addEventListener('blur', function () {
+    setTimeout(hideSuggestions, 150);
+  });
 
   // ---- header tools ----
   var bigBtn = $('big');
@@ -248,7 +307,8 @@
   bigBtn.addEventListener('click', function () {
     var on = !document.documentElement.classList.contains('big');
     setBig(on);
-    if (on) save(KEY_BIG, '1'); else drop(KEY_BIG);
+    if (on) save(KEY_BIG, '1');
+    else drop(KEY_BIG);
   });
 
   $('clear').addEventListener('click', function () {
@@ -265,9 +325,14 @@
     var greet = $('event');
     greet.textContent = '欢迎参加本次普法活动（活动代码 ' + eventCode + '）！有生态环境法律问题，请随时向我提问。';
     // A known event has its own greeting; an unknown code keeps the general line.
-    api('GET', '/api/events/' + encodeURIComponent(eventCode)).then(function (ev) {
-      if (ev && ev.known && ev.greeting) greet.textContent = ev.greeting;
-    }, function () { /* unknown event: keep the general greeting */ });
+    api('GET', '/api/events/' + encodeURIComponent(eventCode)).then(
+      function (ev) {
+        if (ev && ev.known && ev.greeting) greet.textContent = ev.greeting;
+      },
+      function () {
+        /* unknown event: keep the general greeting */
+      },
+    );
     greet.hidden = false;
   }
 
@@ -282,27 +347,42 @@
     if (linked && linked.trim()) {
       params.delete('q');
       var rest = params.toString();
-      if (window.history && window.history.replaceState) window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
+      if (window.history && window.history.replaceState)
+        window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
       ask(linked.slice(0, 500));
     }
-  } catch (e) { /* no URLSearchParams: nothing to ask */ }
+  } catch (e) {
+    /* no URLSearchParams: nothing to ask */
+  }
 
-  api('GET', '/api/topics').then(function (data) {
-    var box = $('topics');
-    (data.topics || []).forEach(function (t) {
-      if (t.entries > 0) box.appendChild(chip(t.name, ask));
-    });
-  }, function () { $('topics').appendChild(el('p', null, '主题暂时无法加载。')); });
+  api('GET', '/api/topics').then(
+    function (data) {
+      var box = $('topics');
+      (data.topics || []).forEach(function (t) {
+        if (t.entries > 0) box.appendChild(chip(t.name, ask));
+      });
+    },
+    function () {
+      $('topics').appendChild(el('p', null, '主题暂时无法加载。'));
+    },
+  );
 
-  api('GET', '/api/hot').then(function (data) {
-    var list = $('hot');
-    (data.questions || []).forEach(function (q) {
-      var li = el('li');
-      var b = el('button', null, q);
-      b.type = 'button';
-      b.addEventListener('click', function () { ask(q); });
-      li.appendChild(b);
-      list.appendChild(li);
-    });
-  }, function () { /* the page works without hot questions */ });
+  api('GET', '/api/hot').then(
+    function (data) {
+      var list = $('hot');
+      (data.questions || []).forEach(function (q) {
+        var li = el('li');
+        var b = el('button', null, q);
+        b.type = 'button';
+        b.addEventListener('click', function () {
+          ask(q);
+        });
+        li.appendChild(b);
+        list.appendChild(li);
+      });
+    },
+    function () {
+      /* the page works without hot questions */
+    },
+  );
 })();

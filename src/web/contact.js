@@ -8,7 +8,9 @@
   'use strict';
 
   var KEY_RECEIPTS = 'pufa.receipts';
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
 
   function el(tag, cls, text) {
     var n = document.createElement(tag);
@@ -16,22 +18,59 @@
     if (text !== undefined && text !== null) n.textContent = String(text);
     return n;
   }
-  function load(key) { try { return window.localStorage.getItem(key); } catch (e) { return null; } }
-  function save(key, v) { try { window.localStorage.setItem(key, v); } catch (e) { /* storage off */ } }
-  function receipts() {
-    try { var r = JSON.parse(load(KEY_RECEIPTS) || '[]'); return Array.isArray(r) ? r.filter(function (c) { return typeof c === 'string'; }) : []; } catch (e) { return []; }
+  function load(key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (e) {
+      return null;
+    }
   }
-  function session() { var s = load('pufa.session'); return s && /^[0-9a-f]{32}$/.test(s) ? s : undefined; }
+  function save(key, v) {
+    try {
+      window.localStorage.setItem(key, v);
+    } catch (e) {
+      /* storage off */
+    }
+  }
+  function receipts() {
+    try {
+      var r = JSON.parse(load(KEY_RECEIPTS) || '[]');
+      return Array.isArray(r)
+        ? r.filter(function (c) {
+            return typeof c === 'string';
+          })
+        : [];
+    } catch (e) {
+      return [];
+    }
+  }
+  function session() {
+    var s = load('pufa.session');
+    return s && /^[0-9a-f]{32}$/.test(s) ? s : undefined;
+  }
 
   function call(method, url, body) {
     var init = { method: method, headers: { accept: 'application/json' } };
-    if (body !== undefined) { init.headers['content-type'] = 'application/json'; init.body = JSON.stringify(body); }
-    return fetch(url, init).then(function (res) {
-      return res.json().catch(function () { return {}; }).then(function (data) {
-        if (!res.ok) throw new Error((data && data.error) || '提交没有成功，请稍后再试或拨打 12369。');
-        return data;
-      });
-    }, function () { throw new Error('网络连接不太好，请检查网络后再试。'); });
+    if (body !== undefined) {
+      init.headers['content-type'] = 'application/json';
+      init.body = JSON.stringify(body);
+    }
+    return fetch(url, init).then(
+      function (res) {
+        return res
+          .json()
+          .catch(function () {
+            return {};
+          })
+          .then(function (data) {
+            if (!res.ok) throw new Error((data && data.error) || '提交没有成功，请稍后再试或拨打 12369。');
+            return data;
+          });
+      },
+      function () {
+        throw new Error('网络连接不太好，请检查网络后再试。');
+      },
+    );
   }
 
   var panel = $('contact-panel');
@@ -50,7 +89,9 @@
     box.appendChild(el('h2', null, '联系' + (c.bureauName || '我们')));
     var list = el('div', 'contacts');
     if (c.phone) list.appendChild(callLink(c.phone, '咨询电话'));
-    (c.hotlines || []).forEach(function (h) { list.appendChild(callLink(h.number, h.label)); });
+    (c.hotlines || []).forEach(function (h) {
+      list.appendChild(callLink(h.number, h.label));
+    });
     box.appendChild(list);
     if (c.address) {
       var p = el('p', 'address', '办公地址：' + c.address);
@@ -114,31 +155,48 @@
     form.appendChild(status);
     form.addEventListener('submit', function (e) {
       e.preventDefault();
-      if (!q.value.trim()) { status.textContent = '请写下您的问题。'; q.focus(); return; }
-      if (!contact.value.trim()) { status.textContent = '请留下联系电话或其他联系方式，工作人员才能回复您。'; contact.focus(); return; }
-      if (!consent.checked) { status.textContent = '请先勾选同意后再提交。'; consent.focus(); return; }
+      if (!q.value.trim()) {
+        status.textContent = '请写下您的问题。';
+        q.focus();
+        return;
+      }
+      if (!contact.value.trim()) {
+        status.textContent = '请留下联系电话或其他联系方式，工作人员才能回复您。';
+        contact.focus();
+        return;
+      }
+      if (!consent.checked) {
+        status.textContent = '请先勾选同意后再提交。';
+        consent.focus();
+        return;
+      }
       submit.disabled = true;
       status.textContent = '正在提交…';
       var body = { question: q.value.trim(), contact: contact.value.trim(), consent: true, channel: 'web' };
       if (name.value.trim()) body.name = name.value.trim();
       var s = session();
       if (s) body.session = s;
-      call('POST', '/api/messages', body).then(function (r) {
-        var list = receipts();
-        if (list.indexOf(r.code) < 0) list.unshift(r.code);
-        save(KEY_RECEIPTS, JSON.stringify(list.slice(0, 10)));
-        box.textContent = '';
-        box.appendChild(el('h3', null, '已收到'));
-        box.appendChild(el('p', null, '您的留言已收到，工作人员会尽快回复。请记下回执号，凭它查看处理情况和回复：'));
-        box.appendChild(el('p', 'receipt', r.code));
-        var again = el('button', null, '查看处理情况');
-        again.type = 'button';
-        again.addEventListener('click', function () { lookup(r.code); });
-        box.appendChild(again);
-      }, function (err) {
-        submit.disabled = false;
-        status.textContent = err.message;
-      });
+      call('POST', '/api/messages', body).then(
+        function (r) {
+          var list = receipts();
+          if (list.indexOf(r.code) < 0) list.unshift(r.code);
+          save(KEY_RECEIPTS, JSON.stringify(list.slice(0, 10)));
+          box.textContent = '';
+          box.appendChild(el('h3', null, '已收到'));
+          box.appendChild(el('p', null, '您的留言已收到，工作人员会尽快回复。请记下回执号，凭它查看处理情况和回复：'));
+          box.appendChild(el('p', 'receipt', r.code));
+          var again = el('button', null, '查看处理情况');
+          again.type = 'button';
+          again.addEventListener('click', function () {
+            lookup(r.code);
+          });
+          box.appendChild(again);
+        },
+        function (err) {
+          submit.disabled = false;
+          status.textContent = err.message;
+        },
+      );
     });
     box.appendChild(form);
   }
@@ -180,14 +238,19 @@
     var input = $('msg-code');
     if (input) input.value = code;
     out.textContent = '正在查询…';
-    call('GET', '/api/messages/' + encodeURIComponent(code)).then(function (m) {
-      out.textContent = '';
-      out.appendChild(el('p', 'msg-status', '状态：' + m.statusLabel));
-      out.appendChild(el('p', 'msg-q', '您的问题：' + m.question));
-      if (m.reply) out.appendChild(el('p', 'msg-reply', '工作人员回复：' + m.reply));
-      else out.appendChild(el('p', 'hint', '工作人员还没有回复，请稍后再来查看。'));
-      out.scrollIntoView({ block: 'nearest' });
-    }, function (err) { out.textContent = err.message; });
+    call('GET', '/api/messages/' + encodeURIComponent(code)).then(
+      function (m) {
+        out.textContent = '';
+        out.appendChild(el('p', 'msg-status', '状态：' + m.statusLabel));
+        out.appendChild(el('p', 'msg-q', '您的问题：' + m.question));
+        if (m.reply) out.appendChild(el('p', 'msg-reply', '工作人员回复：' + m.reply));
+        else out.appendChild(el('p', 'hint', '工作人员还没有回复，请稍后再来查看。'));
+        out.scrollIntoView({ block: 'nearest' });
+      },
+      function (err) {
+        out.textContent = err.message;
+      },
+    );
   }
 
   function open(prefill) {
@@ -197,7 +260,16 @@
     var formBox = panel.querySelector('.contact-form');
     var lookBox = panel.querySelector('.contact-lookup');
     var draw = function () {
-      renderInfo(infoBox, info || { bureauName: '', hotlines: [{ number: '12369', label: '环保举报热线' }, { number: '12345', label: '政务服务便民热线' }] });
+      renderInfo(
+        infoBox,
+        info || {
+          bureauName: '',
+          hotlines: [
+            { number: '12369', label: '环保举报热线' },
+            { number: '12345', label: '政务服务便民热线' },
+          ],
+        },
+      );
       if (!info || info.messages !== false) {
         renderForm(formBox, prefill);
         renderLookup(lookBox);
@@ -211,7 +283,16 @@
       if (first) first.focus();
     };
     if (info) draw();
-    else call('GET', '/api/contact').then(function (c) { info = c; draw(); }, function () { draw(); });
+    else
+      call('GET', '/api/contact').then(
+        function (c) {
+          info = c;
+          draw();
+        },
+        function () {
+          draw();
+        },
+      );
   }
   function close() {
     panel.hidden = true;
@@ -219,10 +300,15 @@
     openBtn.focus();
   }
 
-  openBtn.addEventListener('click', function () { if (panel.hidden) open(); else close(); });
+  openBtn.addEventListener('click', function () {
+    if (panel.hidden) open();
+    else close();
+  });
   var closeBtn = $('contact-close');
   if (closeBtn) closeBtn.addEventListener('click', close);
-  document.addEventListener('keydown', function (e) { if (e.key === 'Escape' && !panel.hidden) close(); });
+  document.addEventListener('keydown', function (e) {
+    if (e.key === 'Escape' && !panel.hidden) close();
+  });
 
   window.PufaContact = { open: open, close: close };
 })();

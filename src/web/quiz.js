@@ -7,33 +7,51 @@
   'use strict';
 
   var KEY_SESSION = 'pufa.session';
-  var $ = function (id) { return document.getElementById(id); };
+  var $ = function (id) {
+    return document.getElementById(id);
+  };
 
   function newSessionId() {
     var bytes = new Uint8Array(16);
     if (window.crypto && window.crypto.getRandomValues) window.crypto.getRandomValues(bytes);
     else for (var i = 0; i < bytes.length; i++) bytes[i] = Math.floor(Math.random() * 256);
-    return Array.prototype.map.call(bytes, function (b) { return (b < 16 ? '0' : '') + b.toString(16); }).join('');
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return (b < 16 ? '0' : '') + b.toString(16);
+      })
+      .join('');
   }
   var session = null;
-  try { session = window.localStorage.getItem(KEY_SESSION); } catch (e) { session = null; }
+  try {
+    session = window.localStorage.getItem(KEY_SESSION);
+  } catch (e) {
+    session = null;
+  }
   if (!session || !/^[0-9a-f]{32}$/.test(session)) {
     session = newSessionId();
-    try { window.localStorage.setItem(KEY_SESSION, session); } catch (e) { /* storage off */ }
+    try {
+      window.localStorage.setItem(KEY_SESSION, session);
+    } catch (e) {
+      /* storage off */
+    }
   }
 
   var eventCode = null;
   try {
     var ev = new URLSearchParams(window.location.search).get('event');
     if (ev && /^[A-Za-z0-9_-]{1,32}$/.test(ev)) eventCode = ev;
-  } catch (e) { eventCode = null; }
+  } catch (e) {
+    eventCode = null;
+  }
 
   var questions = [];
   var position = 0;
   var score = 0;
 
   function show(id) {
-    ['intro', 'play', 'done'].forEach(function (s) { $(s).hidden = s !== id; });
+    ['intro', 'play', 'done'].forEach(function (s) {
+      $(s).hidden = s !== id;
+    });
   }
 
   function request(method, url, body) {
@@ -42,10 +60,15 @@
       headers: body ? { 'content-type': 'application/json' } : {},
       body: body ? JSON.stringify(body) : undefined,
     }).then(function (r) {
-      return r.json().catch(function () { return {}; }).then(function (data) {
-        if (!r.ok) throw new Error((data && data.error) || '网络出了点问题，请稍后再试。');
-        return data;
-      });
+      return r
+        .json()
+        .catch(function () {
+          return {};
+        })
+        .then(function (data) {
+          if (!r.ok) throw new Error((data && data.error) || '网络出了点问题，请稍后再试。');
+          return data;
+        });
     });
   }
 
@@ -53,21 +76,24 @@
     $('start').disabled = true;
     $('again').disabled = true;
     $('load-error').hidden = true;
-    request('GET', '/api/quiz?count=10').then(function (data) {
-      questions = (data && data.questions) || [];
-      if (!questions.length) throw new Error('题库暂时为空。');
-      position = 0;
-      score = 0;
-      show('play');
-      render();
-    }).catch(function (err) {
-      show('intro');
-      $('load-error').textContent = err.message;
-      $('load-error').hidden = false;
-    }).then(function () {
-      $('start').disabled = false;
-      $('again').disabled = false;
-    });
+    request('GET', '/api/quiz?count=10')
+      .then(function (data) {
+        questions = (data && data.questions) || [];
+        if (!questions.length) throw new Error('题库暂时为空。');
+        position = 0;
+        score = 0;
+        show('play');
+        render();
+      })
+      .catch(function (err) {
+        show('intro');
+        $('load-error').textContent = err.message;
+        $('load-error').hidden = false;
+      })
+      .then(function () {
+        $('start').disabled = false;
+        $('again').disabled = false;
+      });
   }
 
   function render() {
@@ -81,7 +107,9 @@
       var b = document.createElement('button');
       b.type = 'button';
       b.textContent = String.fromCharCode(65 + i) + '. ' + text;
-      b.addEventListener('click', function () { choose(i); });
+      b.addEventListener('click', function () {
+        choose(i);
+      });
       box.appendChild(b);
     });
     $('verdict').hidden = true;
@@ -116,17 +144,27 @@
     show('done');
     var total = questions.length;
     var ratio = score / total;
-    var word = ratio === 1 ? '全部答对，真是普法达人！' : ratio >= 0.8 ? '成绩优秀！' : ratio >= 0.6 ? '不错，继续加油！' : '多了解一些环保法律知识吧，可以随时向助手提问。';
+    var word =
+      ratio === 1
+        ? '全部答对，真是普法达人！'
+        : ratio >= 0.8
+          ? '成绩优秀！'
+          : ratio >= 0.6
+            ? '不错，继续加油！'
+            : '多了解一些环保法律知识吧，可以随时向助手提问。';
     $('score').textContent = '答对 ' + score + ' / ' + total + ' 题。' + word;
     var saved = $('saved');
     saved.textContent = '正在记录成绩…';
     var body = { score: score, total: total, session: session };
     if (eventCode) body.event = eventCode;
-    request('POST', '/api/quiz/result', body).then(function () {
-      saved.textContent = eventCode ? '成绩已计入本次活动。' : '成绩已记录。';
-    }, function () {
-      saved.textContent = '成绩没有记录成功，不影响答题。';
-    });
+    request('POST', '/api/quiz/result', body).then(
+      function () {
+        saved.textContent = eventCode ? '成绩已计入本次活动。' : '成绩已记录。';
+      },
+      function () {
+        saved.textContent = '成绩没有记录成功，不影响答题。';
+      },
+    );
   }
 
   $('next').addEventListener('click', function () {

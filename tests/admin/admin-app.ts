@@ -42,7 +42,9 @@ export interface AdminHarness {
 }
 
 /** Starts the app on a fresh fixture copy (or on `reuse` folders, as a restart). */
-export async function startAdmin(o: { watch?: boolean; staff?: typeof STAFF; reuse?: { dir: string; dataDir: string }; outreach?: boolean } = {}): Promise<AdminHarness> {
+export async function startAdmin(
+  o: { watch?: boolean; staff?: typeof STAFF; reuse?: { dir: string; dataDir: string }; outreach?: boolean } = {},
+): Promise<AdminHarness> {
   const dir = o.reuse?.dir ?? (await fixtureCopy()).dir;
   const dataDir = o.reuse?.dataDir ?? (await mkdtemp(path.join(tmpdir(), 'pufa-data-')));
   const knowledge = await loadKnowledge(dir, TODAY);
@@ -50,7 +52,16 @@ export async function startAdmin(o: { watch?: boolean; staff?: typeof STAFF; reu
   const db = openDatabase(path.join(dataDir, 'pufa.db'));
   const log = new QuestionLog(db);
   const service = new AskService(engine, log);
-  const admin = await createAdmin({ knowledgeDir: dir, dataDir, staffTokens: o.staff ?? STAFF, engine, knowledge, db, watch: o.watch ?? false, debounceMs: 100 });
+  const admin = await createAdmin({
+    knowledgeDir: dir,
+    dataDir,
+    staffTokens: o.staff ?? STAFF,
+    engine,
+    knowledge,
+    db,
+    watch: o.watch ?? false,
+    debounceMs: 100,
+  });
   const outreach = o.outreach ? await loadOutreach({ knowledgeDir: dir, sources: knowledge.sources, today: TODAY, db }) : undefined;
   const app = await buildApp({ engine, service, admin, outreach, rateLimitPerMinute: 0 });
   const stop = async () => {
@@ -59,7 +70,15 @@ export async function startAdmin(o: { watch?: boolean; staff?: typeof STAFF; reu
     db.close();
   };
   return {
-    app, engine, admin, db, log, service, dir, dataDir, stop,
+    app,
+    engine,
+    admin,
+    db,
+    log,
+    service,
+    dir,
+    dataDir,
+    stop,
     close: async () => {
       await stop();
       await rm(dir, { recursive: true, force: true });

@@ -7,12 +7,22 @@ import { FIXTURE_DIR } from '../helpers/fixture.js';
 import { AS_LI, AS_ZHANG, STAFF, newEntry, startAdmin, type AdminHarness } from './admin-app.js';
 
 /** Every admin route with a request that succeeds for staff. */
-const ROUTES: { method: 'GET' | 'POST' | 'PUT'; url: string; ok: number; body?: () => unknown; headers?: (h: AdminHarness) => Promise<Record<string, string>>; contentType?: string }[] = [
+const ROUTES: {
+  method: 'GET' | 'POST' | 'PUT';
+  url: string;
+  ok: number;
+  body?: () => unknown;
+  headers?: (h: AdminHarness) => Promise<Record<string, string>>;
+  contentType?: string;
+}[] = [
   { method: 'GET', url: '/api/admin/entries', ok: 200 },
   { method: 'GET', url: '/api/admin/entries/permit-validity', ok: 200 },
   { method: 'POST', url: '/api/admin/entries', ok: 201, body: () => newEntry() },
   {
-    method: 'PUT', url: '/api/admin/entries/draft-entry', ok: 200, body: () => newEntry('draft-entry', { title: '夜间施工噪声草稿改', questions: ['晚上施工噪声'] }),
+    method: 'PUT',
+    url: '/api/admin/entries/draft-entry',
+    ok: 200,
+    body: () => newEntry('draft-entry', { title: '夜间施工噪声草稿改', questions: ['晚上施工噪声'] }),
     headers: async (h) => ({ 'if-match': (await h.app.inject({ method: 'GET', url: '/api/admin/entries/draft-entry', headers: AS_ZHANG })).json().version }),
   },
   { method: 'POST', url: '/api/admin/entries/draft-entry/approve', ok: 200 },
@@ -33,12 +43,22 @@ const send = async (r: (typeof ROUTES)[number], auth: Record<string, string>) =>
   const body = r.body?.();
   const headers: Record<string, string> = { ...auth, ...(r.headers ? await r.headers(h) : {}) };
   if (body !== undefined) headers['content-type'] = r.contentType ?? 'application/json';
-  return h.app.inject({ method: r.method, url: r.url, headers, payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body) });
+  return h.app.inject({
+    method: r.method,
+    url: r.url,
+    headers,
+    payload: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
 };
 
 describe('every admin route', () => {
   it.each(ROUTES.map((r) => [`${r.method} ${r.url}`, r] as const))('%s: no token 401, wrong token 401, right token ok', async (_name, r) => {
-    for (const auth of [{} as Record<string, string>, { authorization: 'Bearer wrong-token-0123456789' }, { authorization: `Bearer ${STAFF[0].token}x` }, { authorization: STAFF[0].token }]) {
+    for (const auth of [
+      {} as Record<string, string>,
+      { authorization: 'Bearer wrong-token-0123456789' },
+      { authorization: `Bearer ${STAFF[0].token}x` },
+      { authorization: STAFF[0].token },
+    ]) {
       const res = await send(r, auth);
       expect(res.statusCode).toBe(401);
       expect(res.json().error).toMatch(/工作人员/);

@@ -29,7 +29,12 @@ async function start(files: Record<string, string>): Promise<AdminHarness> {
 }
 
 const req = (method: 'GET' | 'POST' | 'PUT', url: string, headers: Record<string, string> = AS_ZHANG, payload?: unknown) =>
-  h!.app.inject({ method, url, headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' }, payload: payload === undefined ? undefined : JSON.stringify(payload) });
+  h!.app.inject({
+    method,
+    url,
+    headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    payload: payload === undefined ? undefined : JSON.stringify(payload),
+  });
 
 const onCode = (article: string) => ({ basis: [{ source: 'eco-code', article }] });
 const MISSING = '《中华人民共和国生态环境法典》没有第一千三百条（共1242条）';
@@ -51,10 +56,17 @@ describe('saving an entry is checked against the shipped Code text', () => {
 
   it('checks the 款 and 项 a citation names', async () => {
     h = await start(await codeFiles());
-    const errors = async (article: string) => (await req('POST', '/api/admin/console/validate', AS_ZHANG, { entry: newEntry('x-new', onCode(article)) })).json().errors;
-    expect(await errors('第一千零九十五条第五款')).toEqual([{ field: 'basis[0].article', message: '《中华人民共和国生态环境法典》第一千零九十五条只有4款，没有第五款' }]);
-    expect(await errors('第九十五条第二款第（四）项')).toEqual([{ field: 'basis[0].article', message: '《中华人民共和国生态环境法典》第九十五条第二款只有3项，没有第（四）项' }]);
-    expect(await errors('第九十五条第一款第（一）项')).toEqual([{ field: 'basis[0].article', message: '《中华人民共和国生态环境法典》第九十五条第一款不分项，没有第（一）项' }]);
+    const errors = async (article: string) =>
+      (await req('POST', '/api/admin/console/validate', AS_ZHANG, { entry: newEntry('x-new', onCode(article)) })).json().errors;
+    expect(await errors('第一千零九十五条第五款')).toEqual([
+      { field: 'basis[0].article', message: '《中华人民共和国生态环境法典》第一千零九十五条只有4款，没有第五款' },
+    ]);
+    expect(await errors('第九十五条第二款第（四）项')).toEqual([
+      { field: 'basis[0].article', message: '《中华人民共和国生态环境法典》第九十五条第二款只有3项，没有第（四）项' },
+    ]);
+    expect(await errors('第九十五条第一款第（一）项')).toEqual([
+      { field: 'basis[0].article', message: '《中华人民共和国生态环境法典》第九十五条第一款不分项，没有第（一）项' },
+    ]);
     expect(await errors('第九十五条第二款第（三）项')).toEqual([]);
     expect(await errors('第九十六条第（八）项')).toEqual([]);
   });
@@ -74,7 +86,9 @@ describe('saving an entry is checked against the shipped Code text', () => {
     const put = await req('PUT', '/api/admin/entries/draft-entry', { ...AS_ZHANG, 'if-match': version }, { ...current, answer: FAKE });
     expect(put.statusCode).toBe(400);
     expect(await readFile(path.join(h.dir, 'faq/draft-entry.yaml'), 'utf8')).toBe(before);
-    expect((await req('POST', '/api/admin/entries', AS_ZHANG, newEntry('real-quote', { answer: REAL, ...onCode('第一千零九十五条第二款') }))).statusCode).toBe(201);
+    expect((await req('POST', '/api/admin/entries', AS_ZHANG, newEntry('real-quote', { answer: REAL, ...onCode('第一千零九十五条第二款') }))).statusCode).toBe(
+      201,
+    );
     expect(hasErrors((await loadKnowledge(h.dir, TODAY)).problems)).toBe(false);
   });
 });
@@ -85,7 +99,12 @@ describe('approval', () => {
     h = await start(await sourcesWithCode());
     const { version } = (await req('GET', '/api/admin/entries/permit-validity')).json();
     const current = (await req('GET', '/api/admin/entries/permit-validity')).json().entry;
-    const put = await req('PUT', '/api/admin/entries/permit-validity', { ...AS_ZHANG, 'if-match': version }, { ...current, basis: [{ source: 'eco-code', article: '第一千三百条' }] });
+    const put = await req(
+      'PUT',
+      '/api/admin/entries/permit-validity',
+      { ...AS_ZHANG, 'if-match': version },
+      { ...current, basis: [{ source: 'eco-code', article: '第一千三百条' }] },
+    );
     expect(put.json()).toMatchObject({ pendingRevision: true });
     const { dir, dataDir } = h;
     await h.stop();
@@ -124,7 +143,10 @@ describe('check-knowledge and the watcher', () => {
     h = await start(await codeFiles());
     const file = path.join(h.dir, 'faq/permit-validity.yaml');
     const text = await readFile(file, 'utf8');
-    await writeFile(file, text.replace('{source: reg-a, article: 第十四条}', '{source: eco-code, article: 第一千三百条}').replace('期满60日前申请延续', '「期满60日前申请延续」'));
+    await writeFile(
+      file,
+      text.replace('{source: reg-a, article: 第十四条}', '{source: eco-code, article: 第一千三百条}').replace('期满60日前申请延续', '「期满60日前申请延续」'),
+    );
     await h.admin.watcher.reload(['faq/permit-validity.yaml']);
     const status = (await req('GET', '/api/admin/status')).json().knowledge;
     expect(status.ok).toBe(false);

@@ -11,7 +11,12 @@ beforeEach(async () => {
 afterEach(() => h.close());
 
 const req = (method: 'GET' | 'POST' | 'PUT', url: string, headers: Record<string, string> = AS_ZHANG, payload?: unknown) =>
-  h.app.inject({ method, url, headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' }, payload: payload === undefined ? undefined : JSON.stringify(payload) });
+  h.app.inject({
+    method,
+    url,
+    headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+    payload: payload === undefined ? undefined : JSON.stringify(payload),
+  });
 
 describe('GET /api/admin/entries', () => {
   it('lists drafts too and filters by status and topic', async () => {
@@ -50,13 +55,31 @@ describe('POST /api/admin/entries', () => {
   });
 
   it('lists every field error with the schema of src/knowledge and the cross checks', async () => {
-    const r = await req('POST', '/api/admin/entries', AS_ZHANG, newEntry('bad-one', { topic: 'weather', answer: '短', basis: [{ source: 'reg-a', article: '十四' }], extra: 1 }));
+    const r = await req(
+      'POST',
+      '/api/admin/entries',
+      AS_ZHANG,
+      newEntry('bad-one', { topic: 'weather', answer: '短', basis: [{ source: 'reg-a', article: '十四' }], extra: 1 }),
+    );
     expect(r.statusCode).toBe(400);
-    const fields = r.json().errors.map((e: { field: string }) => e.field).sort();
+    const fields = r
+      .json()
+      .errors.map((e: { field: string }) => e.field)
+      .sort();
     expect(fields).toEqual(['answer', 'basis[0].article', 'extra', 'topic']);
-    const cross = await req('POST', '/api/admin/entries', AS_ZHANG, newEntry('dup-one', { questions: ['排污许可证管几年'], related: ['ghost'], basis: [{ source: 'nowhere', article: '第一条' }] }));
+    const cross = await req(
+      'POST',
+      '/api/admin/entries',
+      AS_ZHANG,
+      newEntry('dup-one', { questions: ['排污许可证管几年'], related: ['ghost'], basis: [{ source: 'nowhere', article: '第一条' }] }),
+    );
     expect(cross.statusCode).toBe(400);
-    expect(cross.json().errors.map((e: { field: string }) => e.field).sort()).toEqual(['basis[0].source', 'questions[0]', 'related[0]']);
+    expect(
+      cross
+        .json()
+        .errors.map((e: { field: string }) => e.field)
+        .sort(),
+    ).toEqual(['basis[0].source', 'questions[0]', 'related[0]']);
     expect(await readdir(path.join(h.dir, 'faq'))).not.toContain('bad-one.yaml');
   });
 

@@ -10,7 +10,12 @@ afterEach(() => h.close());
 
 const exportAs = (format: string) => h.app.inject({ method: 'GET', url: `/api/admin/export?format=${format}`, headers: AS_ZHANG });
 const importAs = (format: 'csv' | 'xlsx', body: Buffer | string) =>
-  h.app.inject({ method: 'POST', url: `/api/admin/import?format=${format}`, headers: { ...AS_ZHANG, 'content-type': format === 'csv' ? 'text/csv' : 'application/octet-stream' }, payload: body });
+  h.app.inject({
+    method: 'POST',
+    url: `/api/admin/import?format=${format}`,
+    headers: { ...AS_ZHANG, 'content-type': format === 'csv' ? 'text/csv' : 'application/octet-stream' },
+    payload: body,
+  });
 
 describe('export and import', () => {
   it.each(['csv', 'xlsx'] as const)('%s: exports every entry and reads back the same rows', async (format) => {
@@ -41,7 +46,10 @@ describe('export and import', () => {
     const report = r.json();
     expect(report.created).toEqual(['noise-new']);
     expect(report.updated).toEqual(['permit-validity']);
-    const badFields = report.errors.filter((e: { row: number }) => e.row === 3).map((e: { field: string }) => e.field).sort();
+    const badFields = report.errors
+      .filter((e: { row: number }) => e.row === 3)
+      .map((e: { field: string }) => e.field)
+      .sort();
     expect(badFields).toEqual(['answer', 'basis[0].article', 'title', 'topic']);
     const created = (await h.app.inject({ method: 'GET', url: '/api/admin/entries/noise-new', headers: AS_ZHANG })).json();
     expect(created.status).toBe('draft');
@@ -58,7 +66,10 @@ describe('export and import', () => {
     await h.admin.store.update('张三', 'waste-storage', v.version, { ...v.entry, ...extra });
     const sheet = (await exportAs('csv')).rawPayload;
     const row = (await readSheet(sheet, 'csv')).rows.find((x) => x.data.id === 'waste-storage')!.data;
-    const csv = ['id,kind,topic,title,questions,keywords,answer,basis,related', ['waste-storage', row.kind, row.topic, `${row.title}（改）`, '', '', String(row.answer), 'reg-a 第一条', ''].map((c) => `"${String(c)}"`).join(',')].join('\n');
+    const csv = [
+      'id,kind,topic,title,questions,keywords,answer,basis,related',
+      ['waste-storage', row.kind, row.topic, `${row.title}（改）`, '', '', String(row.answer), 'reg-a 第一条', ''].map((c) => `"${String(c)}"`).join(','),
+    ].join('\n');
     const r = (await importAs('csv', csv)).json();
     expect(r.errors).toEqual([]);
     const after = h.admin.store.get('waste-storage')!.entry;

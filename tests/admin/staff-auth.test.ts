@@ -38,12 +38,24 @@ describe('STAFF_TOKENS and STAFF_TELEGRAM_IDS', () => {
 });
 
 describe('StaffAuth', () => {
-  const auth = new StaffAuth([{ name: '张三', token: 'aaaaaaaaaaaaaaaa1' }, { name: '李四', token: 'bbbbbbbbbbbbbbbb2' }]);
+  const auth = new StaffAuth([
+    { name: '张三', token: 'aaaaaaaaaaaaaaaa1' },
+    { name: '李四', token: 'bbbbbbbbbbbbbbbb2' },
+  ]);
   it('names the staff member of a bearer token and nobody else', () => {
     expect(auth.enabled).toBe(true);
     expect(auth.identify('Bearer aaaaaaaaaaaaaaaa1')).toBe('张三');
     expect(auth.identify('bearer bbbbbbbbbbbbbbbb2')).toBe('李四');
-    for (const h of [undefined, '', 'Bearer', 'Bearer ', 'aaaaaaaaaaaaaaaa1', 'Basic aaaaaaaaaaaaaaaa1', 'Bearer aaaaaaaaaaaaaaaa', 'Bearer aaaaaaaaaaaaaaaa1x']) {
+    for (const h of [
+      undefined,
+      '',
+      'Bearer',
+      'Bearer ',
+      'aaaaaaaaaaaaaaaa1',
+      'Basic aaaaaaaaaaaaaaaa1',
+      'Bearer aaaaaaaaaaaaaaaa',
+      'Bearer aaaaaaaaaaaaaaaa1x',
+    ]) {
       expect(auth.identify(h)).toBeUndefined();
     }
     expect(new StaffAuth([]).enabled).toBe(false);

@@ -52,7 +52,14 @@ describe('score', () => {
     expect([s.factHit, s.wrongRate, s.falseAnswer]).toEqual([0, 0, 0]);
   });
   it('splitOf keeps one split', () => {
-    const real: EvalSet = { inScope: [{ id: 'a', q: 'a', split: 'tune' }, { id: 'b', q: 'b', split: 'test' }], outOfScope: [{ id: 'c', q: 'c', split: 'test' }], meta: {} };
+    const real: EvalSet = {
+      inScope: [
+        { id: 'a', q: 'a', split: 'tune' },
+        { id: 'b', q: 'b', split: 'test' },
+      ],
+      outOfScope: [{ id: 'c', q: 'c', split: 'test' }],
+      meta: {},
+    };
     expect(splitOf(real, 'test').inScope.map((i) => i.id)).toEqual(['b']);
     expect(splitOf(real, 'test').outOfScope.map((i) => i.id)).toEqual(['c']);
   });
@@ -75,7 +82,7 @@ describe('scoreFollowups', () => {
 });
 
 describe('checkSplits', () => {
-  it('flags an item whose split is not the rule\'s, and a header that does not state the rule', async () => {
+  it("flags an item whose split is not the rule's, and a header that does not state the rule", async () => {
     const { checkSplits } = await import('../../bench/split-rule.js');
     const { splitFor } = await import('../../bench/eval/split.js');
     const q = '排污许可证有效期多久';

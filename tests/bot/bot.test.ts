@@ -18,17 +18,23 @@ describe('welcome', () => {
     expect(call.payload.text).toContain('<b>测试区生态环境局</b>');
     expect(call.payload.text).toContain('排污许可证有效期多久？');
     expect(call.payload.text).toContain('环保投诉电话是多少？');
-    expect(buttonLabels(call)).toEqual(expect.arrayContaining(['排污许可', '排放标准', '环评与验收', '执法检查与处罚', '投诉举报与信访', '危险废物', '典型案例']));
+    expect(buttonLabels(call)).toEqual(
+      expect.arrayContaining(['排污许可', '排放标准', '环评与验收', '执法检查与处罚', '投诉举报与信访', '危险废物', '典型案例']),
+    );
     expect(buttonData(call)).toContain('t:permit');
   });
 
-  it('a known deep-link event gets its greeting, and the chat\'s questions count for it', async () => {
+  it("a known deep-link event gets its greeting, and the chat's questions count for it", async () => {
     const events = { greeting: (code: string) => (code === 'day65' ? '欢迎参加六五环境日 <宣传> 活动' : undefined) };
     const { bot, calls, log } = await testBot({ events });
     await bot.handleUpdate(textUpdate('/start day65'));
     expect(sentTexts(calls)[0]).toContain('欢迎参加六五环境日 &lt;宣传&gt; 活动');
     await bot.handleUpdate(textUpdate('排污许可证有效期多久'));
-    const logId = Number(buttonData(calls.at(-1)).find((d) => d.startsWith('f:'))!.split(':')[1]);
+    const logId = Number(
+      buttonData(calls.at(-1))
+        .find((d) => d.startsWith('f:'))!
+        .split(':')[1],
+    );
     expect(log.get(logId)).toMatchObject({ channel: 'telegram', event: 'day65', entry_id: 'permit-validity' });
   });
 
@@ -42,7 +48,11 @@ describe('welcome', () => {
       expect(t).not.toContain('script');
     }
     await bot.handleUpdate(textUpdate('排污许可证有效期多久'));
-    const logId = Number(buttonData(calls.at(-1)).find((d) => d.startsWith('f:'))!.split(':')[1]);
+    const logId = Number(
+      buttonData(calls.at(-1))
+        .find((d) => d.startsWith('f:'))!
+        .split(':')[1],
+    );
     expect(log.get(logId)!.event).toBeNull();
   });
 
@@ -222,7 +232,11 @@ describe('groups', () => {
     expect(calls).toHaveLength(0);
     await bot.handleUpdate(textUpdate('@pufa_test_bot 排污许可证有效期多久', GROUP));
     expect(sentTexts(calls).at(-1)).toContain('5年');
-    await bot.handleUpdate(textUpdate('危险废物贮存期限', GROUP, { reply_to_message: { message_id: 5, date: 0, chat: GROUP, from: { id: 42, is_bot: true, first_name: 'b' }, text: 'x' } }));
+    await bot.handleUpdate(
+      textUpdate('危险废物贮存期限', GROUP, {
+        reply_to_message: { message_id: 5, date: 0, chat: GROUP, from: { id: 42, is_bot: true, first_name: 'b' }, text: 'x' },
+      }),
+    );
     expect(sentTexts(calls).at(-1)).toContain('危险废物贮存期限');
     await bot.handleUpdate(textUpdate('/help@pufa_test_bot', GROUP));
     expect(sentTexts(calls).at(-1)).toContain('使用帮助');

@@ -22,7 +22,9 @@ const reply: Reply = {
 describe('formatReply links and labels', () => {
   it('links each Code article to the law page when PUBLIC_URL is set', () => {
     const html = formatReply(reply, { publicUrl: 'https://pufa.example.cn/' });
-    expect(html).toContain('<a href="https://pufa.example.cn/law/eco-code#a1102">第一千一百零二条</a>、<a href="https://pufa.example.cn/law/eco-code#a1057">第一千零五十七条</a>');
+    expect(html).toContain(
+      '<a href="https://pufa.example.cn/law/eco-code#a1102">第一千一百零二条</a>、<a href="https://pufa.example.cn/law/eco-code#a1057">第一千零五十七条</a>',
+    );
     expect(html).toContain('《排污许可管理条例》第十四条');
     expect(html).not.toContain('#a14');
   });

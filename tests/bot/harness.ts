@@ -48,7 +48,10 @@ export async function fixtureService(): Promise<{ service: AskService; log: Ques
 }
 
 /** A bot with every outgoing call captured in `calls`; `fail` makes a method reject like the Bot API. */
-export async function testBot(deps: Partial<BotDeps> = {}, fail: (method: string) => boolean = () => false): Promise<{
+export async function testBot(
+  deps: Partial<BotDeps> = {},
+  fail: (method: string) => boolean = () => false,
+): Promise<{
   bot: Bot<BotContext>;
   calls: Call[];
   log: QuestionLog;

@@ -35,7 +35,10 @@ async function quizBot(pollsWork: boolean) {
 }
 
 const pollAnswer = (pollId: string, option: number): Update =>
-  ({ update_id: Math.floor(Math.random() * 1e9), poll_answer: { poll_id: pollId, user: { id: 1001, is_bot: false, first_name: '张' }, option_ids: [option] } }) as Update;
+  ({
+    update_id: Math.floor(Math.random() * 1e9),
+    poll_answer: { poll_id: pollId, user: { id: 1001, is_bot: false, first_name: '张' }, option_ids: [option] },
+  }) as Update;
 
 describe('/quiz on Telegram', () => {
   it('sends native quiz polls one after another, then the score, and saves the result', async () => {

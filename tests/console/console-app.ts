@@ -41,7 +41,10 @@ export async function startConsoleApp(): Promise<ConsoleApp> {
   const port = await freePort();
   await app.listen({ port, host: '127.0.0.1' });
   return {
-    app, admin, messages, base: `http://127.0.0.1:${port}`,
+    app,
+    admin,
+    messages,
+    base: `http://127.0.0.1:${port}`,
     close: async () => {
       await admin.close();
       await app.close();

@@ -43,11 +43,25 @@ describe('console robustness', () => {
   it('lists, returns and signs in below 500 for any query or body', async () => {
     await fc.assert(
       fc.asyncProperty(text, text, fc.jsonValue({ maxDepth: 2 }), async (q, seg, body) => {
-        const list = await h.app.inject({ method: 'GET', url: `/api/admin/console/entries?q=${encodeURIComponent(q)}&status=${encodeURIComponent(seg)}`, headers: AS_ZHANG });
+        const list = await h.app.inject({
+          method: 'GET',
+          url: `/api/admin/console/entries?q=${encodeURIComponent(q)}&status=${encodeURIComponent(seg)}`,
+          headers: AS_ZHANG,
+        });
         expect(list.statusCode).toBeLessThan(500);
-        const back = await h.app.inject({ method: 'POST', url: `/api/admin/entries/${encodeURIComponent(seg || 'x')}/return`, headers: AS_ZHANG, payload: { comment: q } });
+        const back = await h.app.inject({
+          method: 'POST',
+          url: `/api/admin/entries/${encodeURIComponent(seg || 'x')}/return`,
+          headers: AS_ZHANG,
+          payload: { comment: q },
+        });
         expect(back.statusCode).toBeLessThan(500);
-        const login = await h.app.inject({ method: 'POST', url: '/admin/login', payload: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+        const login = await h.app.inject({
+          method: 'POST',
+          url: '/admin/login',
+          payload: JSON.stringify(body),
+          headers: { 'content-type': 'application/json' },
+        });
         expect(login.statusCode).toBeLessThan(500);
       }),
       { numRuns: 100 },

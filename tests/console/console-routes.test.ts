@@ -105,7 +105,9 @@ describe('sign-in', () => {
     const c = new ConsoleClient(h.app);
     await c.session();
     const res = await h.app.inject({
-      method: 'POST', url: '/admin/login', cookies: { [SESSION_COOKIE]: c.cookie },
+      method: 'POST',
+      url: '/admin/login',
+      cookies: { [SESSION_COOKIE]: c.cookie },
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
       payload: new URLSearchParams({ token: STAFF[1].token, _csrf: c.csrf }).toString(),
     });
@@ -150,7 +152,12 @@ describe('the admin API through the console session', () => {
   });
 
   it('keeps the token API working without CSRF, and answers without either in plain Chinese', async () => {
-    const res = await h.app.inject({ method: 'POST', url: '/api/admin/entries', headers: { ...AS_ZHANG, 'content-type': 'application/json' }, payload: JSON.stringify(newEntry()) });
+    const res = await h.app.inject({
+      method: 'POST',
+      url: '/api/admin/entries',
+      headers: { ...AS_ZHANG, 'content-type': 'application/json' },
+      payload: JSON.stringify(newEntry()),
+    });
     expect(res.statusCode).toBe(201);
     const none = await h.app.inject({ method: 'GET', url: '/api/admin/entries' });
     expect(none.statusCode).toBe(401);
@@ -187,8 +194,12 @@ describe('the admin API through the console session', () => {
 describe('console routes', () => {
   it('every console route needs a staff member (401 without)', async () => {
     for (const [method, url] of [
-      ['GET', '/api/admin/console/form'], ['GET', '/api/admin/console/entries'], ['GET', '/api/admin/console/entries/permit-validity'],
-      ['GET', '/api/admin/console/review'], ['POST', '/api/admin/console/validate'], ['POST', '/api/admin/entries/draft-entry/return'],
+      ['GET', '/api/admin/console/form'],
+      ['GET', '/api/admin/console/entries'],
+      ['GET', '/api/admin/console/entries/permit-validity'],
+      ['GET', '/api/admin/console/review'],
+      ['POST', '/api/admin/console/validate'],
+      ['POST', '/api/admin/entries/draft-entry/return'],
     ] as const) {
       const res = await h.app.inject({ method, url, ...(method === 'POST' ? { payload: {} } : {}) });
       expect(res.statusCode, url).toBe(401);
@@ -210,20 +221,29 @@ describe('console routes', () => {
   it('validate: the messages of check-knowledge, field by field; a taken id when creating', async () => {
     const c = await zhang();
     const bad = await c.send('POST', '/api/admin/console/validate', {
-      entry: newEntry('permit-validity', { title: '', basis: [{ source: 'nope', article: '十四' }], related: ['missing-one'] }), create: true,
+      entry: newEntry('permit-validity', { title: '', basis: [{ source: 'nope', article: '十四' }], related: ['missing-one'] }),
+      create: true,
     });
     expect(bad.statusCode).toBe(200);
     const errors = bad.json().errors as { field: string; message: string }[];
-    expect(errors).toEqual(expect.arrayContaining([
-      { field: 'id', message: expect.stringContaining('已被条目') },
-      { field: 'title', message: '内容太短或为空' },
-      { field: 'basis[0].article', message: '条款须写成“第…条”（中文数字），标准写成“表1”等' },
-    ]));
-    const cross = (await c.send('POST', '/api/admin/console/validate', { entry: newEntry('x-new', { basis: [{ source: 'nope', article: '第一条' }], related: ['missing-one'] }) })).json();
-    expect(cross.errors).toEqual(expect.arrayContaining([
-      { field: 'basis[0].source', message: '未知来源 “nope”（先在 sources.yaml 中登记）' },
-      { field: 'related[0]', message: '关联条目 “missing-one” 不存在' },
-    ]));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { field: 'id', message: expect.stringContaining('已被条目') },
+        { field: 'title', message: '内容太短或为空' },
+        { field: 'basis[0].article', message: '条款须写成“第…条”（中文数字），标准写成“表1”等' },
+      ]),
+    );
+    const cross = (
+      await c.send('POST', '/api/admin/console/validate', {
+        entry: newEntry('x-new', { basis: [{ source: 'nope', article: '第一条' }], related: ['missing-one'] }),
+      })
+    ).json();
+    expect(cross.errors).toEqual(
+      expect.arrayContaining([
+        { field: 'basis[0].source', message: '未知来源 “nope”（先在 sources.yaml 中登记）' },
+        { field: 'related[0]', message: '关联条目 “missing-one” 不存在' },
+      ]),
+    );
     const good = (await c.send('POST', '/api/admin/console/validate', { entry: newEntry() })).json();
     expect(good).toMatchObject({ ok: true, errors: [], warnings: [] });
     // A draft without a basis saves, but approval would refuse it: said now, in the approval's words.
@@ -272,10 +292,12 @@ describe('console routes', () => {
     const queue = (await b.send('GET', '/api/admin/console/review')).json().items;
     const item = queue.find((i: { id: string }) => i.id === 'permit-validity');
     expect(item).toMatchObject({ author: '张三', pendingRevision: true, sentBack: null });
-    expect(item.diff).toEqual(expect.arrayContaining([
-      { op: '-', text: '答复：排污许可证有效期为5年，期满60日前申请延续。' },
-      { op: '+', text: '答复：排污许可证有效期为5年，期满60日前向审批部门申请延续。' },
-    ]));
+    expect(item.diff).toEqual(
+      expect.arrayContaining([
+        { op: '-', text: '答复：排污许可证有效期为5年，期满60日前申请延续。' },
+        { op: '+', text: '答复：排污许可证有效期为5年，期满60日前向审批部门申请延续。' },
+      ]),
+    );
     expect(item.reply).toContain('向审批部门申请延续');
     expect(queue.map((i: { id: string }) => i.id)).toContain('draft-entry');
 
@@ -291,7 +313,12 @@ describe('console routes', () => {
     expect(listed.sentBack).toMatchObject({ comment: '请写明向哪个部门申请。' });
     expect(h.admin.audit.lastEditor('permit-validity')).toBe('张三');
     const again = (await a.send('GET', '/api/admin/entries/permit-validity')).json();
-    await a.send('PUT', '/api/admin/entries/permit-validity', { ...again.entry, answer: '排污许可证有效期为5年，期满60日前向原核发部门申请延续。' }, { headers: { 'if-match': again.version } });
+    await a.send(
+      'PUT',
+      '/api/admin/entries/permit-validity',
+      { ...again.entry, answer: '排污许可证有效期为5年，期满60日前向原核发部门申请延续。' },
+      { headers: { 'if-match': again.version } },
+    );
     expect((await a.send('GET', '/api/admin/console/entries/permit-validity')).json().sentBack).toBeNull();
     expect((await b.send('POST', '/api/admin/entries/permit-validity/approve', {})).statusCode).toBe(200);
   });
@@ -311,7 +338,12 @@ describe('确认法制审核 of a published text', () => {
     // 张三 edits waste-storage (a revision waits): confirming the old text is refused; after approval 张三 cannot confirm his own.
     const a = await zhang();
     const v = (await a.send('GET', '/api/admin/entries/waste-storage')).json();
-    await a.send('PUT', '/api/admin/entries/waste-storage', { ...v.entry, keywords: [...v.entry.keywords, '贮存期限'] }, { headers: { 'if-match': v.version } });
+    await a.send(
+      'PUT',
+      '/api/admin/entries/waste-storage',
+      { ...v.entry, keywords: [...v.entry.keywords, '贮存期限'] },
+      { headers: { 'if-match': v.version } },
+    );
     expect((await b.send('POST', '/api/admin/entries/waste-storage/confirm-review', {})).statusCode).toBe(409);
     const self = await a.send('POST', '/api/admin/entries/waste-storage/confirm-review', {});
     expect(self.statusCode).toBe(409);
@@ -345,7 +377,12 @@ describe('reviewed means reviewed', () => {
     expect((await h.app.inject({ method: 'GET', url: '/api/entries/permit-validity' })).json().reviewed).toBeUndefined();
 
     const v = (await h.app.inject({ method: 'GET', url: '/api/admin/entries/permit-validity', headers: AS_ZHANG })).json();
-    await h.app.inject({ method: 'PUT', url: '/api/admin/entries/permit-validity', headers: { ...AS_ZHANG, 'if-match': v.version }, payload: { ...v.entry, keywords: ['有效期', '延续'] } });
+    await h.app.inject({
+      method: 'PUT',
+      url: '/api/admin/entries/permit-validity',
+      headers: { ...AS_ZHANG, 'if-match': v.version },
+      payload: { ...v.entry, keywords: ['有效期', '延续'] },
+    });
     expect((await h.app.inject({ method: 'POST', url: '/api/admin/entries/permit-validity/approve', headers: AS_LI })).statusCode).toBe(200);
     expect((await ask()).entry.reviewed).toEqual({ by: '李四', at: TODAY });
     expect((await h.app.inject({ method: 'GET', url: '/api/entries/permit-validity' })).json().reviewed).toEqual({ by: '李四', at: TODAY });

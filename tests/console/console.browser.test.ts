@@ -20,7 +20,14 @@ const OUT = path.resolve(import.meta.dirname, '../../test-output/console');
  * wrong token, the requests made while the session is expired (401 on /api/admin), and the optional law lookup.
  */
 const unexpected = (problems: string[]) =>
-  problems.filter((p) => !/^403 .*\/approve$/.test(p) && !/^401 .*\/admin\/login$/.test(p) && !/^401 .*\/api\/admin\//.test(p) && !/\/api\/laws\//.test(p) && !/status of 40[134] /.test(p));
+  problems.filter(
+    (p) =>
+      !/^403 .*\/approve$/.test(p) &&
+      !/^401 .*\/admin\/login$/.test(p) &&
+      !/^401 .*\/api\/admin\//.test(p) &&
+      !/\/api\/laws\//.test(p) &&
+      !/status of 40[134] /.test(p),
+  );
 
 describe.skipIf(!hasChromium)(`staff console in Chromium (skipped when ${CHROMIUM} is missing)`, () => {
   let browser: Browser;
@@ -41,7 +48,10 @@ describe.skipIf(!hasChromium)(`staff console in Chromium (skipped when ${CHROMIU
     await expect.poll(() => page.locator('#who').textContent()).toBe('当前登录：' + name);
   };
 
-  for (const [width, height] of [[1280, 800], [360, 740]] as const) {
+  for (const [width, height] of [
+    [1280, 800],
+    [360, 740],
+  ] as const) {
     it(`at ${width}×${height}: draft in the form → approved by a second clerk → answered; 留言 → reply by receipt code`, { timeout: 120_000 }, async () => {
       s = await startConsoleApp();
       const shot = (page: Page, name: string) => page.screenshot({ path: path.join(OUT, `${name}-${width}x${height}.png`), fullPage: true });
@@ -68,7 +78,9 @@ describe.skipIf(!hasChromium)(`staff console in Chromium (skipped when ${CHROMIU
         await page.getByLabel('标题', { exact: true }).fill('周日装修有没有时间限制');
         await page.getByLabel('相似问', { exact: true }).fill('周末能装修吗\n星期天装修几点开始');
         await page.getByLabel('关键词', { exact: true }).fill('装修，周末');
-        await page.getByLabel('答复', { exact: true }).fill('周日装修也要遵守当地规定的作业时间，午间和夜间不得进行产生噪声的装修作业。\n\n具体时间以当地政府公告为准。');
+        await page
+          .getByLabel('答复', { exact: true })
+          .fill('周日装修也要遵守当地规定的作业时间，午间和夜间不得进行产生噪声的装修作业。\n\n具体时间以当地政府公告为准。');
         await page.getByLabel('来源', { exact: true }).selectOption('reg-a');
         // Live validation with check-knowledge's message, then corrected.
         await page.getByLabel('条款', { exact: true }).fill('二十条');
@@ -107,7 +119,13 @@ describe.skipIf(!hasChromium)(`staff console in Chromium (skipped when ${CHROMIU
         await shot(b.page, '05-approved');
 
         // The next public question is answered from it, without a restart, with the recorded 法制审核.
-        const asked = await (await fetch(s.base + '/api/ask', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '周日装修有没有时间限制' }) })).json();
+        const asked = await (
+          await fetch(s.base + '/api/ask', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ question: '周日装修有没有时间限制' }),
+          })
+        ).json();
         expect(asked.entry).toMatchObject({ id: 'noise-sunday-work', reviewed: { by: '李四' } });
 
         // A published entry written outside the console has no recorded review: 李四 confirms its text in 知识条目.

@@ -16,11 +16,22 @@ export class ConsoleClient {
   }
 
   /** Sends a request with the cookie; `csrf: false` leaves the token out. */
-  async send(method: 'GET' | 'POST' | 'PUT', url: string, body?: unknown, o: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<LightMyRequestResponse> {
+  async send(
+    method: 'GET' | 'POST' | 'PUT',
+    url: string,
+    body?: unknown,
+    o: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<LightMyRequestResponse> {
     const headers: Record<string, string> = { ...o.headers };
     if (o.csrf !== false && method !== 'GET') headers['x-csrf-token'] = this.csrf;
     if (body !== undefined) headers['content-type'] = 'application/json';
-    const res = await this.app.inject({ method, url, headers, cookies: this.cookie ? { [SESSION_COOKIE]: this.cookie } : {}, payload: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await this.app.inject({
+      method,
+      url,
+      headers,
+      cookies: this.cookie ? { [SESSION_COOKIE]: this.cookie } : {},
+      payload: body === undefined ? undefined : JSON.stringify(body),
+    });
     return this.keep(res);
   }
 

@@ -24,7 +24,10 @@ const TODAY = '2026-06-01';
 /** Runs the writer in `dir` and kills it with SIGKILL `delayMs` after it reports its first write. */
 function killWriter(dir: string, dataDir: string, seed: number, delayMs: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/admin-writer.ts', dir, dataDir, String(seed)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/e2e/admin-writer.ts', dir, dataDir, String(seed)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let err = '';
     child.stderr.on('data', (d) => (err += d));
     child.stdout.once('data', () => setTimeout(() => child.kill('SIGKILL'), delayMs));
@@ -55,7 +58,15 @@ async function oneRun(i: number): Promise<void> {
     // The store opens again: temp files of the killed write are removed, revisions are readable.
     const knowledge = await loadKnowledge(dir, TODAY);
     const db = openDatabase(path.join(dataDir, 'pufa.db'));
-    const admin = await createAdmin({ knowledgeDir: dir, dataDir, staffTokens: [], engine: new AnswerEngine(knowledge, { today: () => TODAY }), knowledge, db, watch: false });
+    const admin = await createAdmin({
+      knowledgeDir: dir,
+      dataDir,
+      staffTokens: [],
+      engine: new AnswerEngine(knowledge, { today: () => TODAY }),
+      knowledge,
+      db,
+      watch: false,
+    });
     expect(admin.revisionProblems).toEqual([]);
     // Write-ahead audit (issue 13, D5): every text staff wrote has its audit row, whatever the moment of the kill.
     const audited = new Set(db.prepare('SELECT new_version FROM audit WHERE new_version IS NOT NULL').pluck().all() as string[]);

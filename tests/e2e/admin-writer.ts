@@ -18,7 +18,7 @@ const db = openDatabase(path.join(dataDir, 'pufa.db'));
 const { store } = await createAdmin({ knowledgeDir: dir, dataDir, staffTokens: [], engine, knowledge, db, watch: false });
 
 let seed = Number(seedText) || 1;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const long = (n: number) => '这是一段用于测试原子写入的回答文字。'.repeat(50 + Math.floor(rand() * 400)) + n;
 
 let ready = false;
@@ -27,7 +27,17 @@ for (let n = 0; ; n++) {
   try {
     const view = store.get(id);
     if (!view) {
-      await store.create('甲', { id, kind: 'faq', topic: 'noise', title: `崩溃测试条目${n}号`, questions: [], keywords: [], answer: long(n), basis: [{ source: 'reg-a', article: '第一条' }], related: [] });
+      await store.create('甲', {
+        id,
+        kind: 'faq',
+        topic: 'noise',
+        title: `崩溃测试条目${n}号`,
+        questions: [],
+        keywords: [],
+        answer: long(n),
+        basis: [{ source: 'reg-a', article: '第一条' }],
+        related: [],
+      });
     } else {
       const action = rand();
       if (action < 0.6) await store.update('甲', id, view.version, { ...view.entry, answer: long(n) });

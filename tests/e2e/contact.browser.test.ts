@@ -43,7 +43,10 @@ describe.skipIf(!hasChromium)(`联系我们 and 留言 in Chromium (skipped when
     await app?.close();
   });
 
-  for (const [width, height] of [[360, 740], [1280, 800]]) {
+  for (const [width, height] of [
+    [360, 740],
+    [1280, 800],
+  ]) {
     it(`at ${width}×${height}: contacts, a 留言 from a fallback, 已收到 with a receipt code, the staff reply by the code`, { timeout: 60_000 }, async () => {
       const { context, page, problems } = await watchedPage(browser, base, { width, height });
       page.setDefaultTimeout(6000);

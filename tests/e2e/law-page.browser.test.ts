@@ -33,7 +33,7 @@ describe.skipIf(!hasChromium)('the law page in Chromium', () => {
     await app?.close();
   });
 
-  it('opens the article of an answer\'s 法律依据 link at its anchor', async () => {
+  it("opens the article of an answer's 法律依据 link at its anchor", async () => {
     const { context, page, problems } = await watchedPage(browser, base, { width: 360, height: 740 });
     await page.goto(`${base}/`);
     await page.locator('#q').fill('法典第一千零九十五条');

@@ -39,7 +39,11 @@ describe('npm start (node dist/main.js) [slow]', () => {
   });
 
   it('answers a question over HTTP with the fact and its basis', async () => {
-    const r = await fetch(`${base}/api/ask`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: '排污许可证的有效期是多长时间' }) });
+    const r = await fetch(`${base}/api/ask`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: '排污许可证的有效期是多长时间' }),
+    });
     const body = await r.json();
     expect(body.status).toBe('answered');
     expect(body.text).toMatch(/5年/);

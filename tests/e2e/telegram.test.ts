@@ -59,7 +59,13 @@ async function press(on: BotMessage, data: string, count = 1): Promise<BotMessag
   await post(`${apiUrl}/sendCallback`, {
     ...common(),
     data,
-    message: { message_id: on.messageId, chat: common().chat, from: { id: 666, is_bot: true, first_name: 'bot' }, text: on.message.text, reply_markup: on.message.reply_markup },
+    message: {
+      message_id: on.messageId,
+      chat: common().chat,
+      from: { id: 666, is_bot: true, first_name: 'bot' },
+      text: on.message.text,
+      reply_markup: on.message.reply_markup,
+    },
   });
   return replies(count);
 }
@@ -69,7 +75,10 @@ async function replies(count: number, timeoutMs = 15_000): Promise<BotMessage[]>
   const got: BotMessage[] = [];
   const until = Date.now() + timeoutMs;
   while (got.length < count) {
-    if (Date.now() > until) throw new Error(`expected ${count} bot messages, got ${got.length}:\n${got.map((g) => g.message.text).join('\n---\n')}\n\napp output:\n${output.slice(-3000)}`);
+    if (Date.now() > until)
+      throw new Error(
+        `expected ${count} bot messages, got ${got.length}:\n${got.map((g) => g.message.text).join('\n---\n')}\n\napp output:\n${output.slice(-3000)}`,
+      );
     const r = await post(`${apiUrl}/getUpdates`, { token: TOKEN, chatId: USER });
     got.push(...(r.result as BotMessage[]));
     if (got.length < count) await new Promise((res) => setTimeout(res, 100));
@@ -159,7 +168,11 @@ describe('Telegram channel against the Bot API emulator [slow]', () => {
     // The facts behind the buttons, in the app's own question log.
     const db = new Database(path.join(dataDir, 'pufa.db'), { readonly: true });
     try {
-      const rows = db.prepare("SELECT question, event, feedback, channel FROM questions WHERE channel = 'telegram' ORDER BY id").all() as { question: string; event: string | null; feedback: number | null }[];
+      const rows = db.prepare("SELECT question, event, feedback, channel FROM questions WHERE channel = 'telegram' ORDER BY id").all() as {
+        question: string;
+        event: string | null;
+        feedback: number | null;
+      }[];
       expect(rows.find((r) => r.question === '排污许可证有效期多久')).toMatchObject({ event: 'wed2026', feedback: 1 });
       expect(rows.filter((r) => r.event === 'wed2026').length).toBeGreaterThanOrEqual(3);
     } finally {

@@ -100,7 +100,15 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
     await page.locator('#log .msg.answered').first().waitFor();
     await expect.poll(() => page.locator('#log .msg.user').first().textContent()).toBe('排污许可证有效期多久');
     await expect.poll(() => page.locator('#log .msg.answered').first().textContent()).toContain('5年');
-    await expect.poll(() => page.locator('#log .msg.answered').first().getByRole('button', { name: /有帮助/ }).getAttribute('aria-pressed')).toBe('true');
+    await expect
+      .poll(() =>
+        page
+          .locator('#log .msg.answered')
+          .first()
+          .getByRole('button', { name: /有帮助/ })
+          .getAttribute('aria-pressed'),
+      )
+      .toBe('true');
     expect(await page.locator('#log .msg.user').count()).toBe(2);
 
     // No horizontal scrolling at 360 px.
@@ -133,7 +141,12 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
     const reply = {
       status: 'answered',
       text: `答复${MARKUP}<img src=x onerror=alert(2)>\n\n法律依据：\n· 《条例》第一条\n\n以上为普法宣传信息，不构成法律意见。`,
-      entry: { id: 'permit-validity', title: `标题${MARKUP}`, topic: 'permit', basis: [{ source: 's', name: `条例${MARKUP}`, article: '第一条', validity: '现行有效' }] },
+      entry: {
+        id: 'permit-validity',
+        title: `标题${MARKUP}`,
+        topic: 'permit',
+        basis: [{ source: 's', name: `条例${MARKUP}`, article: '第一条', validity: '现行有效' }],
+      },
       alternatives: [{ id: 'permit-no-permit-penalty', title: `相关${MARKUP}` }],
     };
     await page.route('**/api/ask', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(reply) }));

@@ -35,7 +35,9 @@ describe('loadEvents', () => {
 
   it('reads a valid file and treats a missing folder as no events', async () => {
     const dir = await eventsDir({ 'ok.yaml': GOOD });
-    expect((await loadEvents(dir)).events).toEqual([{ code: 'ok-1', name: '六五环境日宣传', date: '2026-06-05', place: '局门前广场', greeting: '欢迎扫码提问。' }]);
+    expect((await loadEvents(dir)).events).toEqual([
+      { code: 'ok-1', name: '六五环境日宣传', date: '2026-06-05', place: '局门前广场', greeting: '欢迎扫码提问。' },
+    ]);
     expect(await loadEvents(path.join(dir, 'nothing-here'))).toEqual({ events: [], problems: [] });
   });
 

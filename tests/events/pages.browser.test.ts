@@ -18,7 +18,6 @@ const OUT = path.resolve(import.meta.dirname, '../../test-output');
 
 if (!hasChromium) console.warn(`outreach browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium, as .ci/run does)`);
 
-
 describe.skipIf(!hasChromium)(`outreach pages in Chromium (skipped when ${CHROMIUM} is missing)`, () => {
   let t: OutreachApp;
   let browser: Browser;

@@ -3,7 +3,6 @@ import { createEvent } from '../../src/events/registry.js';
 import { decodeQrPng } from './decode-qr.js';
 import { outreachApp, type OutreachApp } from './outreach-app.js';
 
-
 describe('outreach routes without PUBLIC_URL or Telegram username', () => {
   let t: OutreachApp;
   beforeAll(async () => {

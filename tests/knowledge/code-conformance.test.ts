@@ -84,7 +84,9 @@ describe('the knowledge conforms to the 生态环境法典', async () => {
   it('states the transition (第一千零五十七条) in every penalty entry that gives a fine or detention under the Code', () => {
     const lacking: string[] = [];
     for (const e of published) {
-      const penaltyBasis = e.basis.some((b) => b.source === 'eco-code' && isPenaltyArticle(leadingArticleNumber(b.article) ?? 0) && leadingArticleNumber(b.article) !== 1057);
+      const penaltyBasis = e.basis.some(
+        (b) => b.source === 'eco-code' && isPenaltyArticle(leadingArticleNumber(b.article) ?? 0) && leadingArticleNumber(b.article) !== 1057,
+      );
       if (!penaltyBasis || !/(罚款|元以上|万元|拘留)/.test(e.answer)) continue;
       const inText = e.answer.includes('第一千零五十七条');
       const inBasis = e.basis.some((b) => b.source === 'eco-code' && leadingArticleNumber(b.article) === 1057);

@@ -55,7 +55,9 @@ describe('the knowledge base', () => {
   });
 
   it('keeps the direct answer short enough for a phone screen', () => {
-    const long = published().filter((e) => [...e.answer.trim().split(/\n\s*\n/)[0]].length > 260).map((e) => e.id);
+    const long = published()
+      .filter((e) => [...e.answer.trim().split(/\n\s*\n/)[0]].length > 260)
+      .map((e) => e.id);
     expect(long).toEqual([]);
   });
 

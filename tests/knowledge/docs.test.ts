@@ -9,7 +9,22 @@ describe('knowledge/README.md', () => {
     expect(readme).toBe(withReference(readme, fieldReference()));
   });
   it('documents every entry field', () => {
-    for (const f of ['id', 'kind', 'topic', 'title', 'questions', 'keywords', 'answer', 'basis', 'related', 'status', 'reviewed', 'updated', 'valid_from', 'valid_until']) {
+    for (const f of [
+      'id',
+      'kind',
+      'topic',
+      'title',
+      'questions',
+      'keywords',
+      'answer',
+      'basis',
+      'related',
+      'status',
+      'reviewed',
+      'updated',
+      'valid_from',
+      'valid_until',
+    ]) {
       expect(readme).toContain(`| \`${f}\` |`);
     }
   });

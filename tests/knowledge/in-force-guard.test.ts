@@ -89,7 +89,11 @@ describe('check-knowledge on law not in force', () => {
     const k = await loadKnowledge(dir, DAY, { outOfForce: 'error' });
     expect(hasErrors(k.problems)).toBe(true);
     const lines = k.problems.map(formatProblem);
-    expect(lines).toContainEqual(expect.stringMatching(/^faq\/on-gone\.yaml:9 basis\[0\]\.source: 引用的《测试废止法》已废止（2026年5月1日起由《测试法典》废止），已发布的条目不能以它为依据/));
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /^faq\/on-gone\.yaml:9 basis\[0\]\.source: 引用的《测试废止法》已废止（2026年5月1日起由《测试法典》废止），已发布的条目不能以它为依据/,
+      ),
+    );
     expect(lines.some((l) => l.startsWith('faq/draft-gone.yaml'))).toBe(false);
     // The transition setting (review) lists it without failing.
     const review = await loadKnowledge(dir, DAY, { outOfForce: 'review' });
@@ -103,12 +107,24 @@ describe('check-knowledge on law not in force', () => {
   });
 
   it('is an error for a quiz question on a repealed law', async () => {
-    const quiz = ['topic: general', 'questions:', '  - id: q-gone', '    question: 测试题目是什么？', '    options: [甲, 乙]', '    answer: 0', '    explanation: 这是测试题目的解释说明。', '    basis: {source: law-gone, article: 第三条}', ''].join('\n');
+    const quiz = [
+      'topic: general',
+      'questions:',
+      '  - id: q-gone',
+      '    question: 测试题目是什么？',
+      '    options: [甲, 乙]',
+      '    answer: 0',
+      '    explanation: 这是测试题目的解释说明。',
+      '    basis: {source: law-gone, article: 第三条}',
+      '',
+    ].join('\n');
     const dir = await tree({ 'quiz/general.yaml': quiz });
     const k = await loadKnowledge(dir, DAY);
     const q = await loadQuiz(dir, k.sources, DAY, { outOfForce: 'error' });
     expect(q.questions).toEqual([]);
-    expect(q.problems.map(formatProblem)).toContainEqual(expect.stringMatching(/^quiz\/general\.yaml:\d+ questions\[0\]\.basis\.source: 引用的《测试废止法》已废止.*竞答题不能以它为依据/));
+    expect(q.problems.map(formatProblem)).toContainEqual(
+      expect.stringMatching(/^quiz\/general\.yaml:\d+ questions\[0\]\.basis\.source: 引用的《测试废止法》已废止.*竞答题不能以它为依据/),
+    );
   });
 
   it('is an error for a hot question answered by an entry on a repealed law', async () => {
@@ -123,7 +139,18 @@ describe('check-knowledge on law not in force', () => {
 
   it('is an error for a basis naming an article the shipped law text does not have', async () => {
     const law = 'source: code-new\nname: 测试法典\narticles: 2\norigin: 测试。\nofficial: 以官方文本为准。\n';
-    const part = ['source: code-new', 'articles:', ...[1, 2].flatMap((n) => [`  - number: ${n}`, `    article: 第${'一二'[n - 1]}条`, '    part: 第一编　总则', '    chapter: 第一章　一般规定', `    text: 第${n}条的内容。`]), ''].join('\n');
+    const part = [
+      'source: code-new',
+      'articles:',
+      ...[1, 2].flatMap((n) => [
+        `  - number: ${n}`,
+        `    article: 第${'一二'[n - 1]}条`,
+        '    part: 第一编　总则',
+        '    chapter: 第一章　一般规定',
+        `    text: 第${n}条的内容。`,
+      ]),
+      '',
+    ].join('\n');
     const dir = await tree({ 'law-text/code-new/law.yaml': law, 'law-text/code-new/part-1.yaml': part, 'faq/on-code.yaml': entryOn('on-code', 'code-new') });
     const k = await loadKnowledge(dir, '2030-06-01', { outOfForce: 'error' });
     expect(k.problems.map(formatProblem)).toContainEqual('faq/on-code.yaml:9 basis[0].article: 《测试法典》没有第三条（共2条）');
@@ -155,7 +182,12 @@ describe('approval of an entry on law not in force', () => {
     const dataDir = await mkdtemp(path.join(tmpdir(), 'pufa-data-'));
     h = await startAdmin({ reuse: { dir, dataDir } });
     const inject = (method: 'POST', url: string, headers: Record<string, string>, payload?: unknown) =>
-      h!.app.inject({ method, url, headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' }, payload: payload === undefined ? undefined : JSON.stringify(payload) });
+      h!.app.inject({
+        method,
+        url,
+        headers: payload === undefined ? headers : { ...headers, 'content-type': 'application/json' },
+        payload: payload === undefined ? undefined : JSON.stringify(payload),
+      });
     const created = await inject('POST', '/api/admin/entries', AS_ZHANG, newEntry('noise-gone', { basis: [{ source: 'law-gone', article: '第三条' }] }));
     expect(created.statusCode).toBe(201);
     const r = await inject('POST', '/api/admin/entries/noise-gone/approve', AS_LI);

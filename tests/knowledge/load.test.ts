@@ -45,7 +45,9 @@ describe('loadKnowledge', () => {
     ].join('\n');
     const k = await treeWith({ 'faq/bad-entry.yaml': text });
     const l = lines(k);
-    expect(l).toContain('faq/bad-entry.yaml:3 topic: 主题不存在，可选: permit, emission, eia, inspection, penalty, complaint, waste, noise, tax, disclosure, damages, report, general');
+    expect(l).toContain(
+      'faq/bad-entry.yaml:3 topic: 主题不存在，可选: permit, emission, eia, inspection, penalty, complaint, waste, noise, tax, disclosure, damages, report, general',
+    );
     expect(l).toContain('faq/bad-entry.yaml:9 basis[0].article: 条款须写成“第…条”（中文数字），标准写成“表1”等');
     expect(l.some((x) => x.startsWith('faq/bad-entry.yaml:') && x.includes('updated: 缺少必填字段'))).toBe(true);
   });

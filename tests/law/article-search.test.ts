@@ -31,7 +31,7 @@ describe('可能相关的法条', async () => {
     expect(r.entry).toBeUndefined();
   });
 
-  it('are not listed for another department\'s matter or an answered question', () => {
+  it("are not listed for another department's matter or an answered question", () => {
     expect(engine.ask('排污许可证有效期多久').relatedArticles).toBeUndefined();
     expect(engine.ask('天气怎么样').relatedArticles).toBeUndefined();
   });

@@ -5,7 +5,12 @@ import type { LawText } from '../../src/law/types.js';
 
 const article = (number: number, label: string, text: string) => ({ number, article: label, part: '第一编　总则', chapter: '第一章　基本规定', text });
 const law: LawText = {
-  source: 'eco-code', name: '测试法典', names: [], articleCount: 2, origin: '测试', official: '测试',
+  source: 'eco-code',
+  name: '测试法典',
+  names: [],
+  articleCount: 2,
+  origin: '测试',
+  official: '测试',
   articles: [article(1, '第一条', '第一款的文字。\n有下列情形之一的：\n（一）甲；\n（二）乙。'), article(2, '第二条', '只有一款，\n但换了行。')],
 };
 const library = new LawLibrary({ laws: new Map([['eco-code', law]]), oldArticles: [], oldLawNames: [] });

@@ -38,7 +38,7 @@ describe('the shipped text of the 生态环境法典', async () => {
     expect(lib.cited('eco-code', '第一千零九十五条第一款')?.number).toBe(1095);
   });
 
-  it('maps the repealed laws\' articles to Code articles that exist', () => {
+  it("maps the repealed laws' articles to Code articles that exist", () => {
     const lib = new LawLibrary(loaded);
     expect(loaded.oldArticles.length).toBeGreaterThan(100);
     const rows = lib.oldArticle('eia-law', 31);

@@ -10,7 +10,10 @@ import type { Source } from '../../src/knowledge/schema.js';
 const SOURCES = new Map<string, Source>([
   ['permit-regulation', { id: 'permit-regulation', name: '排污许可管理条例', kind: 'regulation', version: '2021年', effective: '2021-03-01' } as Source],
   ['eco-code', { id: 'eco-code', name: '中华人民共和国生态环境法典', kind: 'law', version: '2026年', effective: '2026-08-15' } as Source],
-  ['old-law', { id: 'old-law', name: '旧法', kind: 'law', version: '2014年', effective: '2015-01-01', superseded_by: 'eco-code', superseded_on: '2026-08-15' } as Source],
+  [
+    'old-law',
+    { id: 'old-law', name: '旧法', kind: 'law', version: '2014年', effective: '2015-01-01', superseded_by: 'eco-code', superseded_on: '2026-08-15' } as Source,
+  ],
 ]);
 
 const dirs: string[] = [];
@@ -43,7 +46,10 @@ describe('loadQuiz', () => {
     const dir = await quizDir({ 'permit.yaml': `topic: permit\nquestions:\n${question('a')}\n${question('b')}\n` });
     const { questions, problems } = await loadQuiz(dir, SOURCES, '2026-11-28');
     expect(problems).toEqual([]);
-    expect(questions.map((q) => [q.id, q.topic, q.answer])).toEqual([['a', 'permit', 1], ['b', 'permit', 1]]);
+    expect(questions.map((q) => [q.id, q.topic, q.answer])).toEqual([
+      ['a', 'permit', 1],
+      ['b', 'permit', 1],
+    ]);
   });
 
   it('locates an answer out of range, too few or too many options, a bad answer type and a missing field', async () => {

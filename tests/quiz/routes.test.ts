@@ -18,7 +18,12 @@ describe('quiz routes', () => {
 
   const rows = () => t.db.prepare('SELECT channel, event, user_hash, score, total FROM quiz_results ORDER BY id').all() as Row[];
   const post = (payload: unknown, contentType = 'application/json') =>
-    t.app.inject({ method: 'POST', url: '/api/quiz/result', headers: { 'content-type': contentType }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+    t.app.inject({
+      method: 'POST',
+      url: '/api/quiz/result',
+      headers: { 'content-type': contentType },
+      payload: typeof payload === 'string' ? payload : JSON.stringify(payload),
+    });
 
   it('serves the page and its own script and stylesheet under a strict CSP', async () => {
     const page = await t.app.inject({ url: '/quiz?event=wed2026' });
@@ -41,7 +46,9 @@ describe('quiz routes', () => {
   it('hands out a round of distinct questions with answers, explanations and cited basis', async () => {
     const res = await t.app.inject({ url: '/api/quiz' });
     expect(res.statusCode).toBe(200);
-    const { questions } = res.json() as { questions: { id: string; options: string[]; answer: number; basis: string; topicName: string; explanation: string }[] };
+    const { questions } = res.json() as {
+      questions: { id: string; options: string[]; answer: number; basis: string; topicName: string; explanation: string }[];
+    };
     expect(questions).toHaveLength(10);
     expect(new Set(questions.map((q) => q.id)).size).toBe(10);
     for (const q of questions) {

@@ -3,13 +3,21 @@ import { pickQuestions, QuizSession, scoreText } from '../../src/quiz/session.js
 import type { QuizQuestion } from '../../src/quiz/schema.js';
 
 function q(id: string, topic: QuizQuestion['topic'], answer = 1): QuizQuestion {
-  return { id, topic, question: `题目${id}？`, options: ['甲', '乙', '丙'], answer, explanation: `解释${id}`, basis: { source: 'permit-regulation', article: '第十四条' } };
+  return {
+    id,
+    topic,
+    question: `题目${id}？`,
+    options: ['甲', '乙', '丙'],
+    answer,
+    explanation: `解释${id}`,
+    basis: { source: 'permit-regulation', article: '第十四条' },
+  };
 }
 
 /** A deterministic random source. */
 function seeded(seed: number): () => number {
   let s = seed;
-  return () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  return () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
 }
 
 const BANK = [q('p1', 'permit'), q('p2', 'permit'), q('p3', 'permit'), q('t1', 'tax', 0), q('t2', 'tax', 2), q('n1', 'noise')];

@@ -54,7 +54,12 @@ describe('staff insights', () => {
   });
 
   it('creates a draft from a gap with its questions prefilled', async () => {
-    const r = await app.inject({ method: 'POST', url: '/api/admin/gaps/draft', headers: AUTH, payload: { from: today, to: today, index: 1, id: 'general-solar-panels', topic: 'waste' } });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/api/admin/gaps/draft',
+      headers: AUTH,
+      payload: { from: today, to: today, index: 1, id: 'general-solar-panels', topic: 'waste' },
+    });
     expect(r.statusCode).toBe(201);
     expect(r.json()).toMatchObject({ id: 'general-solar-panels', status: 'draft' });
     const e = (await app.inject({ method: 'GET', url: '/api/admin/entries/general-solar-panels', headers: AUTH })).json();

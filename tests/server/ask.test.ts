@@ -70,17 +70,20 @@ describe('POST /api/ask', () => {
 
   it('never answers 500: any string up to 2,000 characters gets a valid reply or a 400', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 2000 }), fc.string({ unit: 'grapheme', maxLength: 600 }), fc.constantFrom('危废', '1', '第2个', '你好')), async (q) => {
-        const r = await ask({ question: q, session: 'p' });
-        if (r.statusCode === 400) {
-          expect(typeof r.json().error).toBe('string');
-          return;
-        }
-        expect(r.statusCode).toBe(200);
-        const body = r.json();
-        expect(['answered', 'clarify', 'fallback', 'smalltalk']).toContain(body.status);
-        expect(body.text.length).toBeGreaterThan(0);
-      }),
+      fc.asyncProperty(
+        fc.oneof(fc.string({ maxLength: 2000 }), fc.string({ unit: 'grapheme', maxLength: 600 }), fc.constantFrom('危废', '1', '第2个', '你好')),
+        async (q) => {
+          const r = await ask({ question: q, session: 'p' });
+          if (r.statusCode === 400) {
+            expect(typeof r.json().error).toBe('string');
+            return;
+          }
+          expect(r.statusCode).toBe(200);
+          const body = r.json();
+          expect(['answered', 'clarify', 'fallback', 'smalltalk']).toContain(body.status);
+          expect(body.text.length).toBeGreaterThan(0);
+        },
+      ),
       { numRuns: 300 },
     );
   });

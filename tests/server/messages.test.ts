@@ -43,7 +43,12 @@ describe('留言 routes', () => {
     const list = await app.inject({ method: 'GET', url: '/api/admin/messages?status=pending', headers: AS_ZHANG });
     const [m] = list.json().messages;
     expect(m).toMatchObject({ contact: '13800000000', statusLabel: '待处理' });
-    const replied = await app.inject({ method: 'POST', url: `/api/admin/messages/${m.id}`, headers: AS_ZHANG, payload: { reply: '餐饮油烟请拨打 12345。', note: '内部备注' } });
+    const replied = await app.inject({
+      method: 'POST',
+      url: `/api/admin/messages/${m.id}`,
+      headers: AS_ZHANG,
+      payload: { reply: '餐饮油烟请拨打 12345。', note: '内部备注' },
+    });
     expect(replied.json()).toMatchObject({ statusLabel: '已回复', handledBy: '张三' });
     const after = (await app.inject({ method: 'GET', url: `/api/messages/${code}` })).json();
     expect(after).toMatchObject({ statusLabel: '已回复', reply: '餐饮油烟请拨打 12345。' });
@@ -89,7 +94,8 @@ describe('留言 routes', () => {
   it('limits one visitor to 5 messages per 10 minutes, with a clear message', async () => {
     const { app } = await start();
     const codes: number[] = [];
-    for (let i = 0; i < 6; i++) codes.push((await app.inject({ method: 'POST', url: '/api/messages', payload: { ...valid, question: `第${i}个问题` } })).statusCode);
+    for (let i = 0; i < 6; i++)
+      codes.push((await app.inject({ method: 'POST', url: '/api/messages', payload: { ...valid, question: `第${i}个问题` } })).statusCode);
     expect(codes).toEqual([201, 201, 201, 201, 201, 429]);
     const res = await app.inject({ method: 'POST', url: '/api/messages', payload: valid });
     expect(res.json().error).toMatch(/留言太频繁/);

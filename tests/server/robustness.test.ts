@@ -16,8 +16,23 @@ beforeAll(async () => {
 });
 afterAll(() => h.close());
 
-const segment = fc.oneof(fc.string({ maxLength: 80 }), fc.string({ unit: 'grapheme', maxLength: 40 }), fc.constantFrom('..', '%2e%2e', '<script>', 'wed2026', 'permit', '%00', 'a'.repeat(300)));
-const json = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.record({ question: fc.string(), session: fc.string(), helpful: fc.boolean(), entryId: fc.string(), id: fc.integer(), score: fc.integer(), total: fc.integer() }));
+const segment = fc.oneof(
+  fc.string({ maxLength: 80 }),
+  fc.string({ unit: 'grapheme', maxLength: 40 }),
+  fc.constantFrom('..', '%2e%2e', '<script>', 'wed2026', 'permit', '%00', 'a'.repeat(300)),
+);
+const json = fc.oneof(
+  fc.jsonValue({ maxDepth: 3 }),
+  fc.record({
+    question: fc.string(),
+    session: fc.string(),
+    helpful: fc.boolean(),
+    entryId: fc.string(),
+    id: fc.integer(),
+    score: fc.integer(),
+    total: fc.integer(),
+  }),
+);
 
 describe('robustness', () => {
   it('answers every GET route below 500 for any path segment and query', async () => {
@@ -38,11 +53,15 @@ describe('robustness', () => {
     const routes = ['/api/ask', '/api/feedback', '/api/quiz/result', '/api/admin/entries', '/api/admin/events', '/api/admin/gaps/draft'];
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...routes), json, async (route, body) => {
-        const before = db.prepare('SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM quiz_results) + (SELECT COUNT(*) FROM audit) AS n').get() as { n: number };
+        const before = db.prepare('SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM quiz_results) + (SELECT COUNT(*) FROM audit) AS n').get() as {
+          n: number;
+        };
         const r = await app.inject({ method: 'POST', url: route, headers: { ...AUTH, 'content-type': 'application/json' }, payload: JSON.stringify(body) });
         expect(r.statusCode, `${route} ${JSON.stringify(body)}`).toBeLessThan(500);
         if (r.statusCode >= 400) {
-          const after = db.prepare('SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM quiz_results) + (SELECT COUNT(*) FROM audit) AS n').get() as { n: number };
+          const after = db.prepare('SELECT (SELECT COUNT(*) FROM events) + (SELECT COUNT(*) FROM quiz_results) + (SELECT COUNT(*) FROM audit) AS n').get() as {
+            n: number;
+          };
           expect(after.n).toBe(before.n);
           expect(typeof r.json().error).toBe('string');
         }

@@ -21,14 +21,24 @@ async function setup() {
 describe('POST /telegram/webhook', () => {
   it('with the right secret: 200 and the bot answers', async () => {
     const { calls } = await setup();
-    const r = await app!.inject({ method: 'POST', url: '/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': SECRET }, payload: textUpdate('排污许可证有效期多久') });
+    const r = await app!.inject({
+      method: 'POST',
+      url: '/telegram/webhook',
+      headers: { 'x-telegram-bot-api-secret-token': SECRET },
+      payload: textUpdate('排污许可证有效期多久'),
+    });
     expect(r.statusCode).toBe(200);
     expect(sentTexts(calls)[0]).toContain('5年');
   });
 
   it('with a wrong or missing secret: 401 and nothing handled', async () => {
     const { calls } = await setup();
-    const wrong = await app!.inject({ method: 'POST', url: '/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': 'nope' }, payload: textUpdate('/start') });
+    const wrong = await app!.inject({
+      method: 'POST',
+      url: '/telegram/webhook',
+      headers: { 'x-telegram-bot-api-secret-token': 'nope' },
+      payload: textUpdate('/start'),
+    });
     const missing = await app!.inject({ method: 'POST', url: '/telegram/webhook', payload: textUpdate('/start') });
     expect(wrong.statusCode).toBe(401);
     expect(missing.statusCode).toBe(401);
@@ -38,7 +48,12 @@ describe('POST /telegram/webhook', () => {
   it('is not rate-limited like POST /api/ask', async () => {
     const { calls } = await setup();
     for (let i = 0; i < 5; i++) {
-      const r = await app!.inject({ method: 'POST', url: '/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': SECRET }, payload: textUpdate('/help') });
+      const r = await app!.inject({
+        method: 'POST',
+        url: '/telegram/webhook',
+        headers: { 'x-telegram-bot-api-secret-token': SECRET },
+        payload: textUpdate('/help'),
+      });
       expect(r.statusCode).toBe(200);
     }
     expect(sentTexts(calls)).toHaveLength(5);
@@ -49,7 +64,12 @@ describe('POST /telegram/webhook', () => {
     service.ask = () => {
       throw new Error('boom');
     };
-    const r = await app!.inject({ method: 'POST', url: '/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': SECRET }, payload: textUpdate('排污许可证有效期多久') });
+    const r = await app!.inject({
+      method: 'POST',
+      url: '/telegram/webhook',
+      headers: { 'x-telegram-bot-api-secret-token': SECRET },
+      payload: textUpdate('排污许可证有效期多久'),
+    });
     expect(r.statusCode).toBe(200);
     expect(sentTexts(calls)[0]).toContain('抱歉');
   });
@@ -63,7 +83,12 @@ describe('POST /telegram/webhook', () => {
   it('is not served without a bot', async () => {
     const t = await testBot();
     app = await buildApp({ engine: t.service.engine, service: t.service });
-    const r = await app.inject({ method: 'POST', url: '/telegram/webhook', headers: { 'x-telegram-bot-api-secret-token': SECRET }, payload: textUpdate('/start') });
+    const r = await app.inject({
+      method: 'POST',
+      url: '/telegram/webhook',
+      headers: { 'x-telegram-bot-api-secret-token': SECRET },
+      payload: textUpdate('/start'),
+    });
     expect(r.statusCode).toBe(404);
   });
 });

@@ -115,7 +115,9 @@ describe('GET /api/hot', () => {
 
 describe('POST /api/feedback', () => {
   it('accepts a 👍 and a 👎 with 204 and counts them on the replies in the question log', async () => {
-    const ask = async () => (await app.inject({ method: 'POST', url: '/api/ask', payload: { question: '排污许可证有效期多久', channel: 'web', session: 'abc123' } })).json().id as number;
+    const ask = async () =>
+      (await app.inject({ method: 'POST', url: '/api/ask', payload: { question: '排污许可证有效期多久', channel: 'web', session: 'abc123' } })).json()
+        .id as number;
     const [first, second] = [await ask(), await ask()];
     const up = await postFeedback({ session: 'abc123', entryId: 'permit-validity', question: '排污许可证有效期多久', helpful: true, id: first });
     expect(up.statusCode).toBe(204);

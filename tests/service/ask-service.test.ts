@@ -14,7 +14,13 @@ describe('AskService', () => {
     const r = service.ask({ question: '请问排污证有效期多久', channel: 'telegram', session: 'chat-1', event: 'day65' });
     expect(r.status).toBe('answered');
     expect(r.id).toBeTypeOf('number');
-    expect(log.get(r.id!)).toMatchObject({ channel: 'telegram', event: 'day65', normalized: '排污许可证有效期多久', entry_id: 'permit-validity', topic: 'permit' });
+    expect(log.get(r.id!)).toMatchObject({
+      channel: 'telegram',
+      event: 'day65',
+      normalized: '排污许可证有效期多久',
+      entry_id: 'permit-validity',
+      topic: 'permit',
+    });
     expect(service.feedback(r.id!, true)).toBe(true);
     expect(log.get(r.id!)!.feedback).toBe(1);
   });

@@ -11,7 +11,6 @@ import { escapeHtml } from '../html.js';
 import { replyHtml } from '../send-reply.js';
 import { LEAVE_MESSAGE_DATA } from '../keyboards.js';
 
-
 /** First line of the prompt; a reply to a message of the bot starting with it is a 留言. */
 export const PROMPT_MARK = '【给工作人员留言】';
 
@@ -52,7 +51,10 @@ export function leaveMessageFeature(messages: MessageStore): Composer<BotContext
     const { question, contact } = parseLeftMessage(text.slice(0, 1000), `Telegram ${username}`);
     const m = messages.create({ question, contact, channel: 'telegram' });
     ctx.log.info({ channel: 'telegram' }, 'message left for staff');
-    await replyHtml(ctx, `<b>已收到</b>\n您的留言已转给工作人员。回执号：<code>${escapeHtml(m.code)}</code>\n发送 /receipt ${escapeHtml(m.code)} 可查看处理情况和回复。`);
+    await replyHtml(
+      ctx,
+      `<b>已收到</b>\n您的留言已转给工作人员。回执号：<code>${escapeHtml(m.code)}</code>\n发送 /receipt ${escapeHtml(m.code)} 可查看处理情况和回复。`,
+    );
   });
   return feature;
 }

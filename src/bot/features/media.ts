@@ -9,6 +9,18 @@ export const MEDIA_HINT = '我暂时只能看懂文字。请用文字输入您�
 /** The media feature. */
 export const media = new Composer<BotContext>();
 
-media.on(['message:photo', 'message:sticker', 'message:voice', 'message:audio', 'message:video', 'message:video_note', 'message:document', 'message:animation', 'message:location', 'message:contact'], (ctx) =>
-  replyHtml(ctx, MEDIA_HINT),
+media.on(
+  [
+    'message:photo',
+    'message:sticker',
+    'message:voice',
+    'message:audio',
+    'message:video',
+    'message:video_note',
+    'message:document',
+    'message:animation',
+    'message:location',
+    'message:contact',
+  ],
+  (ctx) => replyHtml(ctx, MEDIA_HINT),
 );

@@ -40,6 +40,8 @@ notThis.callbackQuery(/^n:/, async (ctx) => {
   ]
     .filter(Boolean)
     .join('\n\n');
-  const kb = clarifyKeyboard(others).text('联系工作人员', encodeCallback({ kind: 'contact' })).text('浏览主题', encodeCallback({ kind: 'menu' }));
+  const kb = clarifyKeyboard(others)
+    .text('联系工作人员', encodeCallback({ kind: 'contact' }))
+    .text('浏览主题', encodeCallback({ kind: 'menu' }));
   await replyHtml(ctx, html, kb);
 });

@@ -43,12 +43,17 @@ export function quizFeature(deps: QuizDeps): Composer<BotContext> {
     const q = round.session.current()!;
     const head = `第 ${round.session.number}/${round.session.total} 题`;
     try {
-      const msg = await ctx.api.sendPoll(round.chatId, cut(`${head}：${q.question}`, POLL_QUESTION_MAX), q.options.map((o) => ({ text: cut(o, POLL_OPTION_MAX) })), {
-        type: 'quiz',
-        is_anonymous: false,
-        correct_option_ids: [q.answer],
-        explanation: cut(q.explanation, POLL_EXPLANATION_MAX),
-      });
+      const msg = await ctx.api.sendPoll(
+        round.chatId,
+        cut(`${head}：${q.question}`, POLL_QUESTION_MAX),
+        q.options.map((o) => ({ text: cut(o, POLL_OPTION_MAX) })),
+        {
+          type: 'quiz',
+          is_anonymous: false,
+          correct_option_ids: [q.answer],
+          explanation: cut(q.explanation, POLL_EXPLANATION_MAX),
+        },
+      );
       if (msg.poll?.id) {
         round.pollId = msg.poll.id;
         polls.set(msg.poll.id, round.chatId);
@@ -58,7 +63,9 @@ export function quizFeature(deps: QuizDeps): Composer<BotContext> {
       ctx.log.info({ error: describeError(err, '') }, 'sendPoll unavailable: quiz falls back to buttons');
     }
     const kb = new InlineKeyboard();
-    q.options.forEach((o, i) => kb.text(cut(o, 40), `qz:${round.session.number}:${i}`).row());
+    q.options.forEach((o, i) => {
+      kb.text(cut(o, 40), `qz:${round.session.number}:${i}`).row();
+    });
     await ctx.api.sendMessage(round.chatId, `${head}：${q.question}`, { reply_markup: kb });
   }
 

@@ -101,7 +101,13 @@ export function staffCommands(deps: StaffCommandDeps): Composer<BotContext> {
       return ctx.reply('第2步：请发送其他问法，每行一个（没有就发送“跳过”）。');
     }
     if (state.step === 'questions') {
-      state.questions = text === '跳过' ? [] : text.split('\n').map((q) => q.trim()).filter((q) => q.length >= 2 && q.length <= 120);
+      state.questions =
+        text === '跳过'
+          ? []
+          : text
+              .split('\n')
+              .map((q) => q.trim())
+              .filter((q) => q.length >= 2 && q.length <= 120);
       state.step = 'topic';
       const kb = new InlineKeyboard();
       (Object.keys(TOPICS) as Topic[]).forEach((t, i) => {
@@ -116,8 +122,17 @@ export function staffCommands(deps: StaffCommandDeps): Composer<BotContext> {
       const actor = `telegram:${ctx.from.username ?? ctx.from.id}`;
       try {
         const created = await deps.admin!.store.create(actor, {
-          id, kind: 'faq', topic: state.topic, title: state.title, questions: state.questions ?? [], keywords: [],
-          answer: text, basis: [], related: [], status: 'draft', updated: todayInChina(now()),
+          id,
+          kind: 'faq',
+          topic: state.topic,
+          title: state.title,
+          questions: state.questions ?? [],
+          keywords: [],
+          answer: text,
+          basis: [],
+          related: [],
+          status: 'draft',
+          updated: todayInChina(now()),
         });
         drafts.delete(ctx.chat.id);
         return ctx.reply(`草稿已创建：${created.id}\n它不会对外答复，需由另一位工作人员补充法律依据并审核（法制审核）后发布。`);

@@ -27,7 +27,8 @@ declare module 'fastify' {
 export const STAFF_OFF_MESSAGE = '工作人员功能未开启：服务器未配置 STAFF_TOKENS。';
 
 /** Message of the 401 answered without a valid token or console session (plain words for a clerk). */
-export const STAFF_AUTH_MESSAGE = '需要工作人员登录：未登录、登录已过期，或工作人员令牌不正确。请打开工作人员后台（/admin）重新登录；令牌请向本局系统管理员索取。';
+export const STAFF_AUTH_MESSAGE =
+  '需要工作人员登录：未登录、登录已过期，或工作人员令牌不正确。请打开工作人员后台（/admin）重新登录；令牌请向本局系统管理员索取。';
 
 /** Message of the 403 answered when a console request lacks its CSRF token (e.g. an old page, or another site). */
 export const CSRF_MESSAGE = '页面已过期或请求来源不明，操作没有执行。请刷新页面后再试。';
@@ -40,7 +41,10 @@ export function sendEditError(reply: FastifyReply, err: EditError): FastifyReply
 }
 
 /** The admin API (encapsulated: its auth hook and error handler apply to admin routes only). */
-export async function adminApi(app: FastifyInstance, opts: { admin?: Admin; insights?: InsightDeps; events?: AdminEventDeps; messages?: MessageStore; console?: ConsoleApiDeps }): Promise<void> {
+export async function adminApi(
+  app: FastifyInstance,
+  opts: { admin?: Admin; insights?: InsightDeps; events?: AdminEventDeps; messages?: MessageStore; console?: ConsoleApiDeps },
+): Promise<void> {
   const { admin } = opts;
   if (!admin || !admin.auth.enabled) {
     app.all('/api/admin', async (_req, reply) => reply.code(503).send({ error: STAFF_OFF_MESSAGE }));

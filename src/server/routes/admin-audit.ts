@@ -24,7 +24,9 @@ export async function adminAuditRoutes(app: FastifyInstance, opts: { admin: Admi
     },
     async (request) => {
       const q = request.query;
-      return { audit: audit.list({ entryId: q.entry, actor: q.actor, limit: q.limit ? Number(q.limit) : undefined, before: q.before ? Number(q.before) : undefined }) };
+      return {
+        audit: audit.list({ entryId: q.entry, actor: q.actor, limit: q.limit ? Number(q.limit) : undefined, before: q.before ? Number(q.before) : undefined }),
+      };
     },
   );
 
@@ -35,7 +37,13 @@ export async function adminAuditRoutes(app: FastifyInstance, opts: { admin: Admi
       ok: watcher.state.ok,
       lastCheck: watcher.state.lastCheck ?? null,
       lastReload: watcher.state.lastReload ?? null,
-      problems: [...watcher.state.problems, ...revisionProblems].map((p) => ({ file: p.file, line: p.line, field: p.field, message: p.message, severity: p.severity })),
+      problems: [...watcher.state.problems, ...revisionProblems].map((p) => ({
+        file: p.file,
+        line: p.line,
+        field: p.field,
+        message: p.message,
+        severity: p.severity,
+      })),
       // Laws about to be repealed or superseded (within 60 days): entries citing them must move first.
       upcomingChanges: store.upcomingChanges(),
     },

@@ -19,12 +19,25 @@ const ENTRY_BODY_LIMIT = 256 * 1024;
 export function ifMatch(request: FastifyRequest): string | undefined {
   const raw = request.headers['if-match'];
   if (raw === undefined) return undefined;
-  return String(raw).trim().replace(/^W\//, '').replace(/^"(.*)"$/, '$1');
+  return String(raw)
+    .trim()
+    .replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1');
 }
 
 function summary(v: EntryView) {
   const e = v.entry;
-  return { id: e.id, kind: e.kind, topic: e.topic, title: e.title, status: v.status, pendingRevision: v.pendingRevision, version: v.version, updated: e.updated, reviewed: v.published?.reviewed ?? e.reviewed };
+  return {
+    id: e.id,
+    kind: e.kind,
+    topic: e.topic,
+    title: e.title,
+    status: v.status,
+    pendingRevision: v.pendingRevision,
+    version: v.version,
+    updated: e.updated,
+    reviewed: v.published?.reviewed ?? e.reviewed,
+  };
 }
 
 /** /api/admin/entries routes. */

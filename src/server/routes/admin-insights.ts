@@ -32,7 +32,8 @@ const periodQuery = {
  * message for an impossible date (2026-02-30) or a reversed period.
  */
 function period(q: { from?: string; to?: string }): { from: string; to: string; error?: string } {
-  for (const d of [q.from, q.to]) if (d !== undefined && !isCalendarDay(d)) return { from: '', to: '', error: `日期无效：${d}（应为真实存在的日期，例如 2026-03-01）。` };
+  for (const d of [q.from, q.to])
+    if (d !== undefined && !isCalendarDay(d)) return { from: '', to: '', error: `日期无效：${d}（应为真实存在的日期，例如 2026-03-01）。` };
   const to = q.to ?? todayInChina();
   const from = q.from ?? addDays(to, -89);
   if (from > to) return { from, to, error: '起始日期不能晚于结束日期。' };

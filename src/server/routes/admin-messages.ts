@@ -13,15 +13,11 @@ export async function adminMessageRoutes(app: FastifyInstance, opts: { messages:
     { schema: { querystring: { type: 'object', properties: { status: STATUS }, additionalProperties: false } } },
     async (request) => ({ messages: messages.list(request.query.status), pending: messages.pendingCount() }),
   );
-  app.get<{ Params: { id: string } }>(
-    '/api/admin/messages/:id',
-    { schema: { params: ID_PARAMS } },
-    async (request, reply) => {
-      const msg = messages.get(Number(request.params.id));
-      if (!msg) return reply.code(404).send({ error: '没有这条留言（可能已过保存期限被删除）。' });
-      return { ...msg, history: messages.history(msg.id) };
-    },
-  );
+  app.get<{ Params: { id: string } }>('/api/admin/messages/:id', { schema: { params: ID_PARAMS } }, async (request, reply) => {
+    const msg = messages.get(Number(request.params.id));
+    if (!msg) return reply.code(404).send({ error: '没有这条留言（可能已过保存期限被删除）。' });
+    return { ...msg, history: messages.history(msg.id) };
+  });
   app.post<{ Params: { id: string }; Body: { status?: MessageStatus; reply?: string; note?: string } }>(
     '/api/admin/messages/:id',
     {

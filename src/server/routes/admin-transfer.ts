@@ -24,11 +24,11 @@ export async function adminTransferRoutes(app: FastifyInstance, opts: { admin: A
 
   app.get<{ Querystring: { format?: SheetFormat } }>('/api/admin/export', { schema: { querystring: formatQuery } }, async (request, reply) => {
     const format = request.query.format ?? 'xlsx';
-    const file = await exportEntries(store.list().map((v) => v.entry), format);
-    return reply
-      .header('content-type', SHEET_TYPES[format])
-      .header('content-disposition', `attachment; filename="pufa-knowledge.${format}"`)
-      .send(file);
+    const file = await exportEntries(
+      store.list().map((v) => v.entry),
+      format,
+    );
+    return reply.header('content-type', SHEET_TYPES[format]).header('content-disposition', `attachment; filename="pufa-knowledge.${format}"`).send(file);
   });
 
   app.post<{ Querystring: { format?: SheetFormat }; Body: Buffer }>(

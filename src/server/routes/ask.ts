@@ -15,8 +15,16 @@ const reviewSchema = { type: 'object', properties: { by: { type: 'string' }, at:
 const articleSchema = {
   type: 'object',
   properties: {
-    source: { type: 'string' }, name: { type: 'string' }, number: { type: 'integer' }, article: { type: 'string' }, text: { type: 'string' },
-    part: { type: 'string' }, subpart: { type: 'string' }, chapter: { type: 'string' }, section: { type: 'string' }, validity: { type: 'string' },
+    source: { type: 'string' },
+    name: { type: 'string' },
+    number: { type: 'integer' },
+    article: { type: 'string' },
+    text: { type: 'string' },
+    part: { type: 'string' },
+    subpart: { type: 'string' },
+    chapter: { type: 'string' },
+    section: { type: 'string' },
+    validity: { type: 'string' },
   },
   required: ['source', 'name', 'number', 'article', 'text', 'part', 'chapter', 'validity'],
 };
@@ -58,14 +66,24 @@ export const askSchema = {
         article: articleSchema,
         repealed: {
           type: 'object',
-          properties: { source: { type: 'string' }, name: { type: 'string' }, article: { type: 'string' }, repealedOn: { type: 'string' }, now: { type: 'array', items: { type: 'string' } } },
+          properties: {
+            source: { type: 'string' },
+            name: { type: 'string' },
+            article: { type: 'string' },
+            repealedOn: { type: 'string' },
+            now: { type: 'array', items: { type: 'string' } },
+          },
         },
         relatedArticles: { type: 'array', items: articleSchema },
         candidates: { type: 'array', items: refSchema },
         contact: {
           type: 'object',
           properties: {
-            bureauName: { type: 'string' }, phone: { type: 'string' }, address: { type: 'string' }, hours: { type: 'string' }, mapUrl: { type: 'string' },
+            bureauName: { type: 'string' },
+            phone: { type: 'string' },
+            address: { type: 'string' },
+            hours: { type: 'string' },
+            mapUrl: { type: 'string' },
           },
         },
         score: { type: 'number' },

@@ -80,7 +80,9 @@ export async function consoleApiRoutes(app: FastifyInstance, opts: { admin: Admi
     },
     async (request) => ({
       // Drafts and revisions sent back carry the comment, so their author sees it in the list.
-      entries: listEntries(store, engine, request.query).map((row) => (row.status === 'draft' || row.pendingRevision ? { ...row, sentBack: latestSendBack(audit, row.id) } : row)),
+      entries: listEntries(store, engine, request.query).map((row) =>
+        row.status === 'draft' || row.pendingRevision ? { ...row, sentBack: latestSendBack(audit, row.id) } : row,
+      ),
     }),
   );
 

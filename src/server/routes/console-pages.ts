@@ -66,8 +66,12 @@ export async function consolePages(app: FastifyInstance, opts: ConsolePagesOptio
     const name = sessionStaff(request);
     const staff = auth?.knows(name) ? name : null;
     return {
-      enabled: !!auth, staff, csrf: reply.generateCsrf(), expiresInSeconds: opts.expirySeconds ?? DEFAULT_SESSION_SECONDS,
-      features: { messages: !!opts.messages }, ...(auth ? {} : { message: STAFF_OFF_MESSAGE }),
+      enabled: !!auth,
+      staff,
+      csrf: reply.generateCsrf(),
+      expiresInSeconds: opts.expirySeconds ?? DEFAULT_SESSION_SECONDS,
+      features: { messages: !!opts.messages },
+      ...(auth ? {} : { message: STAFF_OFF_MESSAGE }),
     };
   });
 

@@ -53,24 +53,28 @@ export async function lawRoutes(app: FastifyInstance, opts: LawRoutesOptions): P
       const number = Number(n);
       const a = engine.lawLibrary().article(source, number);
       if (!a) {
-        return reply.code(404).send({ error: `《${law.name}》共${numberToChinese(law.articleCount)}条，没有第${number > 0 && number <= 9999 ? numberToChinese(number) : n}条。` });
+        return reply
+          .code(404)
+          .send({ error: `《${law.name}》共${numberToChinese(law.articleCount)}条，没有第${number > 0 && number <= 9999 ? numberToChinese(number) : n}条。` });
       }
       return articleView(a, source, { laws: engine.lawLibrary(), sources: engine.sourceMap() }, engine.options.today());
     },
   );
 
-  app.get<{ Params: { source: string } }>(
-    '/law/:source',
-    { schema: { params: PageParams }, attachValidation: true },
-    async (request, reply) => {
-      const law = request.validationError ? undefined : engine.lawLibrary().law(request.params.source);
-      if (!law) return reply.code(404).type('text/html; charset=utf-8').send('<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>没有找到</title><p>没有这部法律的文本。<a href="/">返回环保普法助手</a></p></html>');
-      let html = pages.get(law);
-      if (!html) {
-        html = lawPageHtml(law);
-        pages.set(law, html);
-      }
-      return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=3600').send(html);
-    },
-  );
+  app.get<{ Params: { source: string } }>('/law/:source', { schema: { params: PageParams }, attachValidation: true }, async (request, reply) => {
+    const law = request.validationError ? undefined : engine.lawLibrary().law(request.params.source);
+    if (!law)
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>没有找到</title><p>没有这部法律的文本。<a href="/">返回环保普法助手</a></p></html>',
+        );
+    let html = pages.get(law);
+    if (!html) {
+      html = lawPageHtml(law);
+      pages.set(law, html);
+    }
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'public, max-age=3600').send(html);
+  });
 }

@@ -58,7 +58,10 @@ export function messageProblem(b: MessageBody): string | undefined {
 /** A fixed-window counter per key, bounded in size (old windows are dropped). */
 class WindowCounter {
   private readonly counts = new Map<string, { start: number; n: number }>();
-  constructor(private readonly windowMs: number, private readonly max: number) {}
+  constructor(
+    private readonly windowMs: number,
+    private readonly max: number,
+  ) {}
   /** Counts one hit; returns the seconds to wait when over the limit, else 0. */
   hit(key: string, now = Date.now()): number {
     if (this.counts.size > 50_000) for (const [k, v] of this.counts) if (now - v.start >= this.windowMs) this.counts.delete(k);
@@ -108,7 +111,10 @@ export async function messageRoutes(app: FastifyInstance, opts: MessageRouteOpti
   );
   app.get<{ Params: { code: string } }>(
     '/api/messages/:code',
-    { schema: { params: { type: 'object', properties: { code: { type: 'string', maxLength: 20 } }, required: ['code'] } }, config: { rateLimit: { max: 60, timeWindow: 60_000 } } },
+    {
+      schema: { params: { type: 'object', properties: { code: { type: 'string', maxLength: 20 } }, required: ['code'] } },
+      config: { rateLimit: { max: 60, timeWindow: 60_000 } },
+    },
     async (request, reply) => {
       const code = normalizeReceiptCode(request.params.code);
       if (!code) return reply.code(400).send({ error: '回执号的格式不对：应为 8 位字母和数字，例如 K7Q3-M9XP。' });

@@ -82,16 +82,15 @@ export async function outreachRoutes(app: FastifyInstance, opts: OutreachOptions
     return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(html);
   });
 
-  const qr = (kind: 'svg' | 'png') =>
-    async (request: FastifyRequest<{ Params: { code: string }; Querystring: QrQuery }>, reply: FastifyReply) => {
-      const event = events.get(request.params.code);
-      if (!event) return reply.code(404).send({ error: '没有这个活动代码。' });
-      const link = linkFor(request, event, request.query.target);
-      if (!link) return reply.code(404).send({ error: NO_TELEGRAM });
-      reply.header('cache-control', 'public, max-age=300').header('content-disposition', `inline; filename="${event.code}-qr.${kind}"`);
-      if (kind === 'svg') return reply.type('image/svg+xml; charset=utf-8').send(await qrSvg(link));
-      return reply.type('image/png').send(await qrPng(link));
-    };
+  const qr = (kind: 'svg' | 'png') => async (request: FastifyRequest<{ Params: { code: string }; Querystring: QrQuery }>, reply: FastifyReply) => {
+    const event = events.get(request.params.code);
+    if (!event) return reply.code(404).send({ error: '没有这个活动代码。' });
+    const link = linkFor(request, event, request.query.target);
+    if (!link) return reply.code(404).send({ error: NO_TELEGRAM });
+    reply.header('cache-control', 'public, max-age=300').header('content-disposition', `inline; filename="${event.code}-qr.${kind}"`);
+    if (kind === 'svg') return reply.type('image/svg+xml; charset=utf-8').send(await qrSvg(link));
+    return reply.type('image/png').send(await qrPng(link));
+  };
   app.get('/events/:code/qr.svg', { schema: qrSchema }, qr('svg'));
   app.get('/events/:code/qr.png', { schema: qrSchema }, qr('png'));
 
@@ -102,7 +101,10 @@ export async function outreachRoutes(app: FastifyInstance, opts: OutreachOptions
       const known = (Object.keys(TOPICS) as Topic[])
         .filter((t) => leafletEntries(engine.published(), t, 1).length)
         .map((t) => ({ href: `/leaflets/${t}`, label: TOPICS[t] }));
-      return reply.code(404).type('text/html; charset=utf-8').send(renderNotFound('这个主题的问答', '可以打印以下主题的问答单：', known));
+      return reply
+        .code(404)
+        .type('text/html; charset=utf-8')
+        .send(renderNotFound('这个主题的问答', '可以打印以下主题的问答单：', known));
     }
     const base = baseUrl(opts.publicUrl, request);
     const items = await Promise.all(

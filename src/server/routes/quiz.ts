@@ -83,8 +83,12 @@ export async function quizRoutes(app: FastifyInstance, opts: QuizRouteOptions): 
   await strictCsp(app);
 
   app.get('/quiz', async (_request, reply) => reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(files.html));
-  app.get('/quiz/assets/quiz.js', async (_request, reply) => reply.header('cache-control', 'public, max-age=600').type('text/javascript; charset=utf-8').send(files.js));
-  app.get('/quiz/assets/quiz.css', async (_request, reply) => reply.header('cache-control', 'public, max-age=600').type('text/css; charset=utf-8').send(files.css));
+  app.get('/quiz/assets/quiz.js', async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=600').type('text/javascript; charset=utf-8').send(files.js),
+  );
+  app.get('/quiz/assets/quiz.css', async (_request, reply) =>
+    reply.header('cache-control', 'public, max-age=600').type('text/css; charset=utf-8').send(files.css),
+  );
 
   app.get<{ Querystring: { count?: string; topic?: string } }>('/api/quiz', { schema: questionsSchema }, async (request) => {
     const count = Math.min(Math.max(Number(request.query.count ?? QUIZ_ROUND_SIZE), 1), MAX_ROUND);
