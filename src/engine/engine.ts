@@ -22,6 +22,7 @@ import { understand } from './understand.js';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 import { EntryRegistry } from './entry-registry.js';
 import { answeredReply, fallbackReply, round, smalltalkReply } from './replies.js';
+import { redirectFinder, type RedirectFinder } from './redirect.js';
 
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 
@@ -37,6 +38,8 @@ export class AnswerEngine {
   private articleSearchAnalyzer?: Analyzer;
   /** Other departments' matters, their terms folded once (not on every question). */
   private elsewhere: Elsewhere[];
+  /** Finds another department's matter in a folded question (words inside our own longer terms ignored). */
+  private findRedirect: RedirectFinder = () => undefined;
   private readonly conversations: ConversationStore;
 
   constructor(knowledge: Knowledge, options: Partial<EngineOptions> = {}) {
@@ -46,6 +49,7 @@ export class AnswerEngine {
     this.laws = knowledge.laws ?? LawLibrary.empty();
     this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
     this.index = this.build(knowledge);
+    this.findRedirect = redirectFinder(this.elsewhere, domainTermsOf(knowledge));
   }
 
   /** The shipped law texts (the 生态环境法典) and the map of repealed laws' articles. */
@@ -125,6 +129,7 @@ export class AnswerEngine {
     this.sources = knowledge.sources;
     if (knowledge.laws) this.laws = knowledge.laws;
     this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
+    this.findRedirect = redirectFinder(this.elsewhere, domainTermsOf(knowledge));
     this.index = next;
   }
 
@@ -146,7 +151,7 @@ export class AnswerEngine {
   private relatedArticles(question: string): LawArticle[] {
     const code = this.laws.law(CODE_SOURCE);
     const folded = foldText(question);
-    if (!code || this.elsewhere.some((e) => e.terms.some((t) => folded.includes(t)))) return [];
+    if (!code || this.findRedirect(folded)) return [];
     const analyzer = this.index.analyzer;
     if (this.articleSearch?.law !== code || this.articleSearchAnalyzer !== analyzer) {
       this.articleSearch = new ArticleSearch(code, analyzer);
@@ -204,7 +209,7 @@ export class AnswerEngine {
       clauses: d.readClauses,
     });
     const decision = understood.decision;
-    const redirect = this.elsewhere.find((e) => e.terms.some((t) => folded.includes(t)));
+    const redirect = this.findRedirect(folded);
 
     if (redirect && (decision.kind !== 'answer' || decision.best.coverage < 0.999)) {
       return this.fallback(redirect);
@@ -274,4 +279,11 @@ export class AnswerEngine {
 /** The lexicon's other-department terms in folded form, for matching folded questions. */
 function foldElsewhere(list: readonly Elsewhere[]): Elsewhere[] {
   return list.map((e) => ({ ...e, terms: e.terms.map(foldText).filter(Boolean) }));
+}
+
+/** The knowledge's own terms: lexicon terms, synonym groups and published entries' keywords. */
+function domainTermsOf(knowledge: Knowledge): string[] {
+  const { terms, synonyms } = knowledge.lexicon;
+  const keywords = knowledge.entries.filter((e) => e.status === 'published').flatMap((e) => e.keywords);
+  return [...terms, ...Object.entries(synonyms).flat(2), ...keywords];
 }
