@@ -38,7 +38,18 @@ export function articleView(a: LawArticle, source: string, deps: ArticleLookupDe
   const law = deps.laws.law(source);
   const src = deps.sources.get(source);
   const validity = src ? validityOn(src, day, (id) => deps.sources.get(id)).label : '现行有效';
-  return { source, name: law?.name ?? src?.name ?? source, number: a.number, article: a.article, text: a.text, part: a.part, ...(a.subpart ? { subpart: a.subpart } : {}), chapter: a.chapter, ...(a.section ? { section: a.section } : {}), validity };
+  return {
+    source,
+    name: law?.name ?? src?.name ?? source,
+    number: a.number,
+    article: a.article,
+    text: a.text,
+    part: a.part,
+    ...(a.subpart ? { subpart: a.subpart } : {}),
+    chapter: a.chapter,
+    ...(a.section ? { section: a.section } : {}),
+    validity,
+  };
 }
 
 /** 第五编　法律责任和附则 › 第二章　法律责任分则 › 第二节　… */
@@ -57,7 +68,8 @@ function isPenalty(a: LawArticle): boolean {
   return a.part.startsWith('第五编') && !a.chapter.includes('附则');
 }
 
-const TRANSITION = '提示：2026年8月15日以前发生的违法行为，按法典第一千零五十七条处理：适用行为发生时的规定；作出处罚决定时新的规定处罚较轻或者不认为是违法的，适用新的规定（从旧兼从轻）。';
+const TRANSITION =
+  '提示：2026年8月15日以前发生的违法行为，按法典第一千零五十七条处理：适用行为发生时的规定；作出处罚决定时新的规定处罚较轻或者不认为是违法的，适用新的规定（从旧兼从轻）。';
 
 function closing(deps: ArticleLookupDeps, source: string): string {
   const law = deps.laws.law(source);
@@ -96,8 +108,18 @@ function repealedReply(src: Source, ref: ArticleReference, deps: ArticleLookupDe
   const rows = deps.laws.oldArticle(ref.source, ref.number, ref.citation);
   // 第一千零九十五条 already covers 第一千零九十五条第三款: name the whole article once.
   const all = rows.flatMap((r) => r.code);
-  const targets = all.filter((t, i) => !all.some((o, j) => j !== i && o.number === t.number && o.article === `第${numberToChinese(o.number)}条` && t.article !== o.article) && all.findIndex((o) => o.article === t.article) === i);
-  const repealed: RepealedArticle = { source: ref.source, name: src.name, article: ref.citation, ...(src.repealed_on ? { repealedOn: src.repealed_on } : {}), now: targets.map((t) => t.article) };
+  const targets = all.filter(
+    (t, i) =>
+      !all.some((o, j) => j !== i && o.number === t.number && o.article === `第${numberToChinese(o.number)}条` && t.article !== o.article) &&
+      all.findIndex((o) => o.article === t.article) === i,
+  );
+  const repealed: RepealedArticle = {
+    source: ref.source,
+    name: src.name,
+    article: ref.citation,
+    ...(src.repealed_on ? { repealedOn: src.repealed_on } : {}),
+    now: targets.map((t) => t.article),
+  };
   const head = repealLine(src, ref, deps);
   if (!rows.length || !ref.direct) {
     // Not in the map (or the question asks more than the article): an entry may carry the rule (its `formerly`).
@@ -132,8 +154,20 @@ function repealedReply(src: Source, ref: ArticleReference, deps: ArticleLookupDe
         parts.push(articleBlock(v));
       }
     }
-    if (seen.size > shown.length) parts.push(`其余条文（${targets.slice(MAX_ARTICLES_SHOWN).map((t) => t.article).join('、')}）可在网页版的法典全文页查看。`);
-    if (targets.some((t) => { const a = deps.laws.article(CODE_SOURCE, t.number); return a && isPenalty(a); })) parts.push(TRANSITION);
+    if (seen.size > shown.length)
+      parts.push(
+        `其余条文（${targets
+          .slice(MAX_ARTICLES_SHOWN)
+          .map((t) => t.article)
+          .join('、')}）可在网页版的法典全文页查看。`,
+      );
+    if (
+      targets.some((t) => {
+        const a = deps.laws.article(CODE_SOURCE, t.number);
+        return a && isPenalty(a);
+      })
+    )
+      parts.push(TRANSITION);
   }
   parts.push(closing(deps, CODE_SOURCE));
   return { status: 'answered', text: parts.join('\n\n'), alternatives: [], ...(shown[0] ? { article: shown[0] } : {}), repealed };

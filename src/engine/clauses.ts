@@ -47,10 +47,9 @@ export function clausesOf(folded: string, options: ClauseOptions = DEFAULT_CLAUS
       out.push(piece);
       continue;
     }
-    const cuts = [
-      ...[...piece.matchAll(OPENERS)].map((m) => m.index ?? 0),
-      ...[...piece.matchAll(CLOSERS)].map((m) => (m.index ?? 0) + m[0].length),
-    ].sort((a, b) => a - b);
+    const cuts = [...[...piece.matchAll(OPENERS)].map((m) => m.index ?? 0), ...[...piece.matchAll(CLOSERS)].map((m) => (m.index ?? 0) + m[0].length)].sort(
+      (a, b) => a - b,
+    );
     let last = 0;
     for (const at of cuts) {
       if (at - last >= 2 && at < piece.length) {

@@ -78,7 +78,14 @@ export function answerText(entry: Entry, cited: { basis: CitedBasis[]; notices: 
     const bySource = new Map<string, CitedBasis[]>();
     for (const b of cited.basis) bySource.set(b.source, [...(bySource.get(b.source) ?? []), b]);
     const lines = [...bySource.values()].map((group) =>
-      formatCitation({ ...group[0], article: group.map((g) => g.article).filter((a) => a !== '全文').join('、') || '全文' }),
+      formatCitation({
+        ...group[0],
+        article:
+          group
+            .map((g) => g.article)
+            .filter((a) => a !== '全文')
+            .join('、') || '全文',
+      }),
     );
     parts.push('法律依据：\n' + lines.map((l) => `· ${l}`).join('\n'));
   }

@@ -75,10 +75,7 @@ export interface Scored {
 }
 
 /** The outcome of a decision. */
-export type Decision =
-  | { kind: 'answer'; best: Scored; ranked: Scored[] }
-  | { kind: 'clarify'; ranked: Scored[] }
-  | { kind: 'none'; ranked: Scored[] };
+export type Decision = { kind: 'answer'; best: Scored; ranked: Scored[] } | { kind: 'clarify'; ranked: Scored[] } | { kind: 'none'; ranked: Scored[] };
 
 /** Positions (in code points) of the characters of a normalized question that carry meaning. */
 export function contentPositions(normalized: string, stopwords: readonly string[]): number[] {
@@ -181,8 +178,7 @@ export function decide(
     }
     const relative = c.score / topOf.get(c.id)!;
     const w = long ? options.long.weights : { ...options.weights, containment: 0 };
-    const confidence =
-      prior(c.id) * focusFactor * (w.relative * relative + w.coverage * coverage + w.closeness * closeness + w.containment * containment);
+    const confidence = prior(c.id) * focusFactor * (w.relative * relative + w.coverage * coverage + w.closeness * closeness + w.containment * containment);
     return { id: c.id, relative, coverage, closeness, containment, confidence };
   });
   ranked.sort((a, b) => b.confidence - a.confidence);

@@ -112,7 +112,10 @@ export class AnswerEngine {
    * not published is removed from what is served.
    */
   upsertEntry(entry: Entry): void {
-    if (entry.status !== 'published') return this.removeEntry(entry.id);
+    if (entry.status !== 'published') {
+      this.removeEntry(entry.id);
+      return;
+    }
     this.index.upsert(entry);
     this.entries.set(entry);
   }
@@ -140,7 +143,12 @@ export class AnswerEngine {
    */
   ask(question: string, session?: string): Reply {
     // A question naming a law article (法典第一千零九十五条, 环评法第三十一条) is looked up in the law text.
-    const deps = { laws: this.laws, sources: this.sources, formerly: (id: string) => this.entries.get(id)?.formerly, related: (q: string) => this.relatedArticles(q) };
+    const deps = {
+      laws: this.laws,
+      sources: this.sources,
+      formerly: (id: string) => this.entries.get(id)?.formerly,
+      related: (q: string) => this.relatedArticles(q),
+    };
     return lookUpArticle(question, this.options.today(), deps, () => this.askEntries(question, session));
   }
 

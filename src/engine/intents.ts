@@ -9,7 +9,10 @@ export type SmalltalkKind = 'greeting' | 'thanks' | 'capabilities' | 'bye';
 const SMALLTALK: [SmalltalkKind, RegExp][] = [
   ['thanks', /^(谢谢|多谢|感谢|谢了|thanks?|thank you|辛苦了?|好的谢谢|好的|明白了|知道了|收到)[!！。.~～]*$/],
   ['bye', /^(再见|拜拜|bye|回头见)[!！。.~～]*$/],
-  ['capabilities', /^(你(能|可以|会)(做|干|回答|问)(些)?(什么|啥)|你是(谁|什么|啥)|(怎么|如何)(用|使用)|能问(些)?(什么|啥)|有什么功能|帮助|help|菜单|功能)[?？!！。]*$/],
+  [
+    'capabilities',
+    /^(你(能|可以|会)(做|干|回答|问)(些)?(什么|啥)|你是(谁|什么|啥)|(怎么|如何)(用|使用)|能问(些)?(什么|啥)|有什么功能|帮助|help|菜单|功能)[?？!！。]*$/,
+  ],
   ['greeting', /^(你好|您好|hi|hello|hey|嗨|哈喽|在吗|在不在|有人吗|早上好|上午好|下午好|晚上好|老师好|喂)[啊呀!！。,，~～?？]*$/],
 ];
 
@@ -20,7 +23,8 @@ export function smalltalkKind(folded: string): SmalltalkKind | undefined {
   return undefined;
 }
 
-const OWN_CASE = /(合理吗|合法吗|对不对|对吗|公平吗|冤枉|不公平|该不该罚|应不应该罚|罚得(太|过)?重|罚多了|罚得对|罚得有道理|是不是罚错|处罚对吗|罚得合理|有没有道理)/;
+const OWN_CASE =
+  /(合理吗|合法吗|对不对|对吗|公平吗|冤枉|不公平|该不该罚|应不应该罚|罚得(太|过)?重|罚多了|罚得对|罚得有道理|是不是罚错|处罚对吗|罚得合理|有没有道理)/;
 const FIRST_PERSON = /(我|我们|本厂|本公司|我厂|我司|咱们|被罚)/;
 
 /** The question without its request for a judgement (合理吗, 对不对 ...), for searching the rule itself. */
@@ -69,7 +73,8 @@ const BUREAU_CONTACT = new RegExp(
 );
 const REPORTING = /(举报|投诉|12369|12345)/;
 /** A bare word asking for a person or the bureau's contacts (人工, 电话, 地址 ...), nothing else. */
-const BARE_CONTACT = /^(请|我要|我想)?(转)?(人工|客服|人工客服|真人|工作人员|电话|联系电话|咨询电话|办公电话|电话号码|地址|办公地址|联系方式|联系地址|上班时间|办公时间)[?？。!！]*$/;
+const BARE_CONTACT =
+  /^(请|我要|我想)?(转)?(人工|客服|人工客服|真人|工作人员|电话|联系电话|咨询电话|办公电话|电话号码|地址|办公地址|联系方式|联系地址|上班时间|办公时间)[?？。!！]*$/;
 
 /**
  * True when the question asks for a person or the bureau's own contacts (人工, 客服, 你们局在哪办公, 怎么联系

@@ -40,7 +40,11 @@ export function answeredReply(ctx: AnswerContext, entry: Entry, day: string, bes
   }
   return {
     status: 'answered',
-    text: withAlsoNote(answerText(entry, cited, extra), alsoRefs.map((r) => r.title), LEGAL_NOTICE),
+    text: withAlsoNote(
+      answerText(entry, cited, extra),
+      alsoRefs.map((r) => r.title),
+      LEGAL_NOTICE,
+    ),
     entry: {
       id: entry.id,
       title: entry.title,
@@ -76,7 +80,11 @@ export function fallbackReply(contacts: Contacts, redirect?: Elsewhere, best?: S
         `建议咨询：${redirect.contact}。`,
         '如有生态环境方面的问题，欢迎继续问我。',
       ]
-    : ['抱歉，这个问题我的知识库里还没有收录，无法给出可靠答复。您可以：', ...contactLines(contacts), '您也可以换个说法，或问得具体一些（例如写明“排污许可证”“环评”“噪声”等关键词）。'];
+    : [
+        '抱歉，这个问题我的知识库里还没有收录，无法给出可靠答复。您可以：',
+        ...contactLines(contacts),
+        '您也可以换个说法，或问得具体一些（例如写明“排污许可证”“环评”“噪声”等关键词）。',
+      ];
   return { status: 'fallback', text: lines.join('\n'), alternatives: [], ...(best ? { score: round(best.confidence) } : {}) };
 }
 

@@ -100,7 +100,8 @@ export function understand(input: UnderstandInput): Understood {
     const offers: Scored[] = [];
     for (const d of [...read.map((r) => r.decision), alone]) {
       const best = top(d);
-      if (best && best.coverage >= input.offerAt.coverage && best.confidence >= input.offerAt.confidence && !offers.some((o) => o.id === best.id)) offers.push(best);
+      if (best && best.coverage >= input.offerAt.coverage && best.confidence >= input.offerAt.confidence && !offers.some((o) => o.id === best.id))
+        offers.push(best);
     }
     if (offers.length === 0) return plain;
     return { decision: { kind: 'clarify', ranked: offers.slice(0, 3) }, query: read[0].normalized, via: 'clauses', also: [] };
@@ -108,7 +109,9 @@ export function understand(input: UnderstandInput): Understood {
   const chosen = read[main].decision as Extract<Decision, { kind: 'answer' }>;
   if (alone.kind === 'answer') {
     // The whole message answers: it carries more than any clause. Another part answering elsewhere is offered.
-    const more = read.flatMap((r) => (supported(r.decision) && r.decision.kind === 'answer' && r.decision.best.id !== alone.best.id ? [r.decision.best.id] : []));
+    const more = read.flatMap((r) =>
+      supported(r.decision) && r.decision.kind === 'answer' && r.decision.best.id !== alone.best.id ? [r.decision.best.id] : [],
+    );
     return { ...plain, also: [...new Set(more)].slice(0, 2) };
   }
   return { decision: chosen, query: read[main].normalized, via: 'clauses', also: others(read, chosen.best.id, top) };

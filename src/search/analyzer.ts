@@ -61,7 +61,13 @@ export class Analyzer {
     terms.delete('');
     this.termPattern =
       this.options.dictionary && terms.size > 0
-        ? new RegExp([...terms].sort((a, b) => b.length - a.length).map(escapeRegExp).join('|'), 'g')
+        ? new RegExp(
+            [...terms]
+              .sort((a, b) => b.length - a.length)
+              .map(escapeRegExp)
+              .join('|'),
+            'g',
+          )
         : null;
     this.stop = new Set(this.options.stopwords ? lexicon.stopwords.map(fold) : []);
     this.fold = fold;
@@ -133,7 +139,10 @@ export class Analyzer {
       if (mode === 'bigram' || mode === 'word-bigram' || mode === 'jieba+bigram') out.push(run);
       return;
     }
-    if (mode === 'word-bigram') return this.wordBigrams(run, out);
+    if (mode === 'word-bigram') {
+      this.wordBigrams(run, out);
+      return;
+    }
     for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i] + chars[i + 1]);
   }
 

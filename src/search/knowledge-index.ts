@@ -4,7 +4,7 @@
  */
 import MiniSearch from 'minisearch';
 import type { Entry } from '../knowledge/schema.js';
-import { Analyzer } from './analyzer.js';
+import type { Analyzer } from './analyzer.js';
 
 /** Field boosts of the index. */
 export interface FieldBoosts {

@@ -11,7 +11,15 @@ describe('looking the law up through the engine', async () => {
     const r = engine.ask('法典第一千零九十五条');
     expect(r.status).toBe('answered');
     expect(r.entry).toBeUndefined();
-    expect(r.article).toMatchObject({ source: 'eco-code', number: 1095, article: '第一千零九十五条', part: '第五编　法律责任和附则', chapter: '第二章　法律责任分则', section: '第二节　违反生态环境影响评价管理规定', validity: '现行有效' });
+    expect(r.article).toMatchObject({
+      source: 'eco-code',
+      number: 1095,
+      article: '第一千零九十五条',
+      part: '第五编　法律责任和附则',
+      chapter: '第二章　法律责任分则',
+      section: '第二节　违反生态环境影响评价管理规定',
+      validity: '现行有效',
+    });
     const text = knowledge.laws!.article('eco-code', 1095)!.text;
     expect(r.text).toContain(text);
     expect(r.text).toContain('位置：第五编　法律责任和附则 › 第二章　法律责任分则 › 第二节　违反生态环境影响评价管理规定');
@@ -45,13 +53,13 @@ describe('looking the law up through the engine', async () => {
     expect(r2.text).toContain('第一千一百零八条');
   });
 
-  it('does not answer an old article with an entry on another law\'s article of that number', () => {
+  it("does not answer an old article with an entry on another law's article of that number", () => {
     const r = engine.ask('水污染防治法第九十九条');
     expect(r.text).toContain('《中华人民共和国水污染防治法》已于2026年8月15日废止');
     if (r.entry) expect(knowledge.entries.find((e) => e.id === r.entry!.id)?.formerly?.some((f) => f.includes('水污染防治法'))).toBe(true);
   });
 
-  it('leaves other laws\' articles and ordinary questions to the entries', () => {
+  it("leaves other laws' articles and ordinary questions to the entries", () => {
     expect(engine.ask('未批先建怎么罚').article).toBeUndefined();
     expect(engine.ask('行政处罚法第三十二条').article).toBeUndefined();
     expect(engine.ask('处罚决定书第3条写的是什么意思').article).toBeUndefined();

@@ -22,9 +22,27 @@ const entry = (id: string, topic: string, title: string, questions: string[], an
 
 /** Entries written for the conversation tests (ids → what distinguishes them). */
 export const CONVERSATION_FILES: Record<string, string> = {
-  'faq/eia-deadline.yaml': entry('eia-deadline', 'eia', '环评报告书报告表审批要多久', ['环评报告书审批要多久', '环评报告表审批要多久', '环评批复要等几天'], '报告书自受理之日起60日内作出审批决定，报告表30日内。'),
-  'faq/eia-penalty.yaml': entry('eia-penalty', 'eia', '环评未批先建怎么处罚', ['未批先建罚多少', '报告书未批先建罚款', '报告表未批先建罚款'], '报告书项目未批先建处20万元以上100万元以下罚款；报告表项目处10万元以上50万元以下罚款。'),
-  'faq/permit-penalty.yaml': entry('permit-penalty', 'permit', '无排污许可证排污怎么处罚', ['没有排污许可证罚多少钱', '无证排污罚款'], '无证排污的，责令改正或者限制生产、停产整治，处20万元以上100万元以下罚款。'),
+  'faq/eia-deadline.yaml': entry(
+    'eia-deadline',
+    'eia',
+    '环评报告书报告表审批要多久',
+    ['环评报告书审批要多久', '环评报告表审批要多久', '环评批复要等几天'],
+    '报告书自受理之日起60日内作出审批决定，报告表30日内。',
+  ),
+  'faq/eia-penalty.yaml': entry(
+    'eia-penalty',
+    'eia',
+    '环评未批先建怎么处罚',
+    ['未批先建罚多少', '报告书未批先建罚款', '报告表未批先建罚款'],
+    '报告书项目未批先建处20万元以上100万元以下罚款；报告表项目处10万元以上50万元以下罚款。',
+  ),
+  'faq/permit-penalty.yaml': entry(
+    'permit-penalty',
+    'permit',
+    '无排污许可证排污怎么处罚',
+    ['没有排污许可证罚多少钱', '无证排污罚款'],
+    '无证排污的，责令改正或者限制生产、停产整治，处20万元以上100万元以下罚款。',
+  ),
 };
 
 /** The fixture lexicon plus the colloquial 罚多少钱 → 罚款 of the real one. */
