@@ -7,6 +7,8 @@
  * The counts are kept by the same triggers as the daily rows; the week sketches by AskerDays beside the day
  * ones. {@link ensureRollups} creates and backfills them once from the daily aggregates (a database made
  * before the roll-ups existed gains them at open, in one transaction bounded by the daily rows).
+ * `gap_month_versions` counts the changes of each month's gap wordings, so a reader may keep a month's rows
+ * in memory until its version moves (insights/gap-query.ts).
  */
 import { AskerSketch, MERGED_SPARSE_MAX } from './asker-sketch.js';
 import type { Db } from './database.js';
@@ -29,6 +31,7 @@ export const ROLLUP_SCHEMA = `
     fallback INTEGER NOT NULL DEFAULT 0, clarify INTEGER NOT NULL DEFAULT 0, unhelpful INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (month, normalized, question)
   ) WITHOUT ROWID;
+  CREATE TABLE IF NOT EXISTS gap_month_versions (month TEXT PRIMARY KEY, version INTEGER NOT NULL DEFAULT 0) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS asker_weeks (
     week TEXT NOT NULL, dim TEXT NOT NULL, key TEXT NOT NULL, sketch BLOB NOT NULL,
     PRIMARY KEY (week, dim, key)
@@ -36,7 +39,7 @@ export const ROLLUP_SCHEMA = `
 
 /** Whether the roll-up tables exist. */
 export function hasRollups(db: Db): boolean {
-  return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'asker_weeks'").get();
+  return !!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'gap_month_versions'").get();
 }
 
 /** Fills the roll-ups from the daily aggregates (inside the caller's transaction). */

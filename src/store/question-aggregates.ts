@@ -68,7 +68,9 @@ function bump(r: 'NEW' | 'OLD', sign: 1 | -1): string {
     countsInto('question_days', 'day', DAY(`${r}.at`), r, sign) +
     countsInto('question_weeks', 'week', WEEK(`${r}.at`), r, sign) +
     gapsInto('gap_days', 'day', DAY(`${r}.at`), r, sign) +
-    gapsInto('gap_months', 'month', MONTH(`${r}.at`), r, sign)
+    gapsInto('gap_months', 'month', MONTH(`${r}.at`), r, sign) +
+    `INSERT INTO gap_month_versions (month, version) SELECT ${MONTH(`${r}.at`)}, 1 WHERE ${GAP(r)}
+       ON CONFLICT (month) DO UPDATE SET version = version + 1;`
   );
 }
 

@@ -144,6 +144,28 @@ describe('aggregate roll-ups', () => {
     expect(computeStats(db, '2026-11-29', '2026-11-29').questions).toBe(reference(db, '2026-11-29', '2026-11-29').questions);
   });
 
+  it('a whole month read from memory is read again once it changes (👎 on an old answer, a new question)', async () => {
+    const { db, log } = filled();
+    const before = await gapsBetween(db, analyzer, '2026-10-01', '2026-10-31');
+    const old = db.prepare("SELECT id, question FROM questions WHERE status = 'answered' AND at >= '2026-10-05' AND at < '2026-10-06' LIMIT 1").get() as {
+      id: number;
+      question: string;
+    };
+    log.feedback(old.id, false);
+    const after = await gapsBetween(db, analyzer, '2026-10-01', '2026-10-31');
+    const sum = (gs: typeof before) => gs.reduce((s, g) => s + g.reasons.unhelpful, 0);
+    expect(sum(after)).toBe(sum(before) + 1);
+    log.record({ at: '2026-10-20T04:00:00Z', channel: 'web', question: '全新的问题', normalized: '全新的问题', status: 'fallback', latencyMs: 1 });
+    const again = await gapsBetween(db, analyzer, '2026-10-01', '2026-10-31');
+    expect(again.map((g) => [g.sample, g.count])).toEqual(
+      findGaps(log.between(periodBounds('2026-10-01', '2026-10-31').start, periodBounds('2026-10-01', '2026-10-31').end), analyzer).map((g) => [
+        g.sample,
+        g.count,
+      ]),
+    );
+    expect(again.some((g) => g.sample === '全新的问题')).toBe(true);
+  });
+
   it('a period is cut into edge days and whole weeks or months', () => {
     expect(periodParts('week', '2026-11-25', '2026-12-09')).toEqual([
       { kind: 'days', start: '2026-11-25', end: '2026-11-29' },
@@ -164,7 +186,7 @@ describe('aggregate roll-ups', () => {
     const { db } = filled();
     flushAskers(db);
     const before = computeStats(db, '2026-09-23', '2026-12-02');
-    db.exec('DROP TABLE question_weeks; DROP TABLE gap_months; DROP TABLE asker_weeks;');
+    db.exec('DROP TABLE question_weeks; DROP TABLE gap_months; DROP TABLE asker_weeks; DROP TABLE gap_month_versions;');
     const log = new QuestionLog(db);
     compare(db);
     expect(computeStats(db, '2026-09-23', '2026-12-02')).toEqual(before);
