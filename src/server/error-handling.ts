@@ -48,7 +48,7 @@ async function plugin(app: FastifyInstance): Promise<void> {
     request.log.error({ err }, 'request failed');
     return reply.code(500).send({ error: '服务暂时出现问题，请稍后再试或拨打 12369。' });
   });
-  app.setNotFoundHandler((request, reply) => reply.code(404).send({ error: '页面或接口不存在。' }));
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: '页面或接口不存在。' }));
 }
 
 /** Error and not-found handling for the whole app. */

@@ -32,21 +32,21 @@
   function load(key) {
     try {
       return window.localStorage.getItem(key);
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
   function save(key, value) {
     try {
       window.localStorage.setItem(key, value);
-    } catch (e) {
+    } catch (_e) {
       /* storage full or off */
     }
   }
   function drop(key) {
     try {
       window.localStorage.removeItem(key);
-    } catch (e) {
+    } catch (_e) {
       /* storage off */
     }
   }
@@ -74,7 +74,7 @@
       messages = stored.filter(function (m) {
         return m && (m.role === 'user' || m.role === 'bot');
       });
-  } catch (e) {
+  } catch (_e) {
     messages = [];
   }
   function persist() {
@@ -86,7 +86,7 @@
   try {
     var ev = new URLSearchParams(window.location.search).get('event');
     if (ev && /^[A-Za-z0-9_-]{1,32}$/.test(ev)) eventCode = ev;
-  } catch (e) {
+  } catch (_e) {
     eventCode = null;
   }
 
@@ -135,7 +135,7 @@
   });
   var el = render.el;
   var chip = render.chip;
-  var paragraphs = render.paragraphs;
+  var _paragraphs = render.paragraphs;
   var renderMessage = render.renderMessage;
 
   function show(msg) {
@@ -351,7 +351,7 @@
         window.history.replaceState(null, '', window.location.pathname + (rest ? '?' + rest : '') + window.location.hash);
       ask(linked.slice(0, 500));
     }
-  } catch (e) {
+  } catch (_e) {
     /* no URLSearchParams: nothing to ask */
   }
 

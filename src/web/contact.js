@@ -21,14 +21,14 @@
   function load(key) {
     try {
       return window.localStorage.getItem(key);
-    } catch (e) {
+    } catch (_e) {
       return null;
     }
   }
   function save(key, v) {
     try {
       window.localStorage.setItem(key, v);
-    } catch (e) {
+    } catch (_e) {
       /* storage off */
     }
   }
@@ -40,7 +40,7 @@
             return typeof c === 'string';
           })
         : [];
-    } catch (e) {
+    } catch (_e) {
       return [];
     }
   }

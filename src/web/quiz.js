@@ -24,14 +24,14 @@
   var session = null;
   try {
     session = window.localStorage.getItem(KEY_SESSION);
-  } catch (e) {
+  } catch (_e) {
     session = null;
   }
   if (!session || !/^[0-9a-f]{32}$/.test(session)) {
     session = newSessionId();
     try {
       window.localStorage.setItem(KEY_SESSION, session);
-    } catch (e) {
+    } catch (_e) {
       /* storage off */
     }
   }
@@ -40,7 +40,7 @@
   try {
     var ev = new URLSearchParams(window.location.search).get('event');
     if (ev && /^[A-Za-z0-9_-]{1,32}$/.test(ev)) eventCode = ev;
-  } catch (e) {
+  } catch (_e) {
     eventCode = null;
   }
 

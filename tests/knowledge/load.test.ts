@@ -20,7 +20,7 @@ describe('loadKnowledge', () => {
     expect(k.problems).toEqual([]);
     expect(k.entries.map((e) => e.id).sort()).toEqual(['draft-entry', 'permit-validity', 'waste-manifest-a', 'waste-manifest-b', 'waste-storage']);
     expect(k.sources.get('reg-a')?.name).toBe('测试管理条例');
-    expect(k.lexicon.synonyms['排污许可证']).toEqual(['排污证']);
+    expect(k.lexicon.synonyms.排污许可证).toEqual(['排污证']);
   });
 
   it('reports a YAML syntax error with its line', async () => {

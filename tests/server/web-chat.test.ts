@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { AnswerEngine } from '../../src/engine/engine.js';
 import { buildApp } from '../../src/server/app.js';
-import { defaultHotQuestions, findWebDir, webChatRoutes } from '../../src/server/routes/web-chat.js';
+import { defaultHotQuestions, findWebDir } from '../../src/server/routes/web-chat.js';
 import { AskService } from '../../src/service/ask-service.js';
 import { openDatabase } from '../../src/store/database.js';
 import { QuestionLog } from '../../src/store/question-log.js';

@@ -83,7 +83,7 @@ export function staffCommands(deps: StaffCommandDeps): Composer<BotContext> {
   s.callbackQuery(/^dt:([a-z]+)$/, async (ctx) => {
     const state = ctx.chat && drafts.get(ctx.chat.id);
     const topic = ctx.match[1] as Topic;
-    if (!state || state.step !== 'topic' || !(topic in TOPICS)) return ctx.answerCallbackQuery({ text: '这一步已结束，请重新 /draft。' });
+    if (state?.step !== 'topic' || !(topic in TOPICS)) return ctx.answerCallbackQuery({ text: '这一步已结束，请重新 /draft。' });
     state.topic = topic;
     state.step = 'answer';
     await ctx.answerCallbackQuery({ text: TOPICS[topic] });

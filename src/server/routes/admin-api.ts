@@ -46,7 +46,7 @@ export async function adminApi(
   opts: { admin?: Admin; insights?: InsightDeps; events?: AdminEventDeps; messages?: MessageStore; console?: ConsoleApiDeps },
 ): Promise<void> {
   const { admin } = opts;
-  if (!admin || !admin.auth.enabled) {
+  if (!admin?.auth.enabled) {
     app.all('/api/admin', async (_req, reply) => reply.code(503).send({ error: STAFF_OFF_MESSAGE }));
     app.all('/api/admin/*', async (_req, reply) => reply.code(503).send({ error: STAFF_OFF_MESSAGE }));
     return;
