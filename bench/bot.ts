@@ -19,14 +19,29 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10);
 
 const engine = new AnswerEngine(await loadKnowledge('knowledge', todayInChina()));
 const service = new AskService(engine, new QuestionLog(openDatabase(':memory:')));
-const bot = createBot('123456:BENCH-token-abcdefghijklmnop', { service }, {
-  botInfo: { id: 42, is_bot: true, first_name: '环保普法助手', username: 'pufa_bench_bot', can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false } as never,
-});
+const bot = createBot(
+  '123456:BENCH-token-abcdefghijklmnop',
+  { service },
+  {
+    botInfo: {
+      id: 42,
+      is_bot: true,
+      first_name: '环保普法助手',
+      username: 'pufa_bench_bot',
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+    } as never,
+  },
+);
 let calls = 0;
 bot.api.config.use(async (_prev, method, payload) => {
   calls++;
   const p = payload as { chat_id?: number; text?: string };
-  return { ok: true, result: method === 'sendMessage' ? { message_id: calls, date: 0, chat: { id: p.chat_id, type: 'private' }, text: p.text } : true } as never;
+  return {
+    ok: true,
+    result: method === 'sendMessage' ? { message_id: calls, date: 0, chat: { id: p.chat_id, type: 'private' }, text: p.text } : true,
+  } as never;
 });
 const app = await buildApp({ engine, service, rateLimitPerMinute: 0, telegram: { bot, secret: SECRET } });
 await app.listen({ port: 0, host: '127.0.0.1' });
@@ -39,11 +54,18 @@ function update(): string {
   const user = 100_000 + (id % 100_000);
   return JSON.stringify({
     update_id: id,
-    message: { message_id: id, date: Math.floor(Date.now() / 1000), chat: { id: user, type: 'private', first_name: '用户' }, from: { id: user, is_bot: false, first_name: '用户' }, text: QUESTION },
+    message: {
+      message_id: id,
+      date: Math.floor(Date.now() / 1000),
+      chat: { id: user, type: 'private', first_name: '用户' },
+      from: { id: user, is_bot: false, first_name: '用户' },
+      text: QUESTION,
+    },
   });
 }
 
-const run = (opts: autocannon.Options) => new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
+const run = (opts: autocannon.Options) =>
+  new Promise<autocannon.Result>((resolve, reject) => autocannon(opts, (err, res) => (err ? reject(err) : resolve(res))));
 const common = { duration: DURATION, connections: 10, method: 'POST' as const };
 const api = await run({ ...common, url: `${base}/api/ask`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ question: QUESTION }) });
 const tg = await run({

@@ -33,7 +33,12 @@ const get = async (url: string, cookie = '') => {
   const raw = await app.inject({ method: 'GET', url, cookies });
   const gz = await app.inject({ method: 'GET', url, cookies, headers: { 'accept-encoding': 'gzip' } });
   const sent = gz.headers['content-encoding'] ? gz.rawPayload.length : gzipSync(raw.rawPayload, { level: 9 }).length;
-  rows.push([url, raw.rawPayload.length, sent, gz.headers['content-encoding'] ? `${gz.headers['content-encoding']} (server)` : 'gzip -9 (not compressed by the server)']);
+  rows.push([
+    url,
+    raw.rawPayload.length,
+    sent,
+    gz.headers['content-encoding'] ? `${gz.headers['content-encoding']} (server)` : 'gzip -9 (not compressed by the server)',
+  ]);
   return raw;
 };
 
@@ -44,9 +49,23 @@ const shell = rows.slice();
 // Sign in, then the data each view loads first.
 const session = await app.inject({ method: 'GET', url: '/admin/session' });
 let cookie = session.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
-const login = await app.inject({ method: 'POST', url: '/admin/login', cookies: { [SESSION_COOKIE]: cookie }, headers: { 'x-csrf-token': session.json().csrf }, payload: { token: staff[0].token } });
+const login = await app.inject({
+  method: 'POST',
+  url: '/admin/login',
+  cookies: { [SESSION_COOKIE]: cookie },
+  headers: { 'x-csrf-token': session.json().csrf },
+  payload: { token: staff[0].token },
+});
 cookie = login.cookies.find((c) => c.name === SESSION_COOKIE)!.value;
-for (const url of ['/api/admin/console/form', '/api/admin/console/entries', '/api/admin/console/review', '/api/admin/gaps', '/api/admin/stats', '/api/admin/events']) await get(url, cookie);
+for (const url of [
+  '/api/admin/console/form',
+  '/api/admin/console/entries',
+  '/api/admin/console/review',
+  '/api/admin/gaps',
+  '/api/admin/stats',
+  '/api/admin/events',
+])
+  await get(url, cookie);
 
 const sum = (r: typeof rows) => r.reduce((a, x) => [a[0] + x[1], a[1] + x[2]], [0, 0]);
 console.log('| request | bytes | compressed | how |\n|---|---:|---:|---|');

@@ -17,7 +17,7 @@ export interface FollowupItem {
 
 /** Reads bench/eval/followups.yaml (`conversations: [{id, turns, must}]`). */
 export function readFollowups(file: string): FollowupItem[] {
-  return ((parse(readFileSync(file, 'utf8')) as { conversations?: FollowupItem[] }).conversations ?? []);
+  return (parse(readFileSync(file, 'utf8')) as { conversations?: FollowupItem[] }).conversations ?? [];
 }
 
 /**

@@ -83,14 +83,21 @@ if (values.experiments) {
   for (const c of [0.48, 0.55, 0.58]) steps.push([`minConfidence ${c}`, decision({ minConfidence: c })]);
   steps.push(['long messages scored like short ones', decision({ long: { ...DEFAULT_DECISION.long, from: Infinity } })]);
   steps.push(['long: minRelative 0 (no BM25 agreement floor)', decision({ long: { ...DEFAULT_DECISION.long, minRelative: 0 } })]);
-  for (const [c, r] of [[0.3, 0.85], [0.4, 0.85], [0.45, 0.9]]) steps.push([`long: minConfidence ${c}, clarifyRatio ${r}`, decision({ long: { ...DEFAULT_DECISION.long, minConfidence: c, clarifyRatio: r } })]);
+  for (const [c, r] of [
+    [0.3, 0.85],
+    [0.4, 0.85],
+    [0.45, 0.9],
+  ])
+    steps.push([`long: minConfidence ${c}, clarifyRatio ${r}`, decision({ long: { ...DEFAULT_DECISION.long, minConfidence: c, clarifyRatio: r } })]);
   steps.push(['jieba + bigrams', { analyzer: { cjk: 'jieba+bigram' } }]);
   steps.push(['Intl.Segmenter + bigrams', { analyzer: { cjk: 'segmenter+bigram' } }]);
   steps.push(['answers indexed', { indexAnswers: true }]);
 }
 
 const f = (n: number) => n.toFixed(3);
-console.log(`entries: ${knowledge.entries.filter((e) => e.status === 'published').length}; sets: ${sets.map(([n, s]) => `${n} ${s.inScope.length}+${s.outOfScope.length}`).join(', ')}${followups ? `, followups ${followups.length}` : ''}\n`);
+console.log(
+  `entries: ${knowledge.entries.filter((e) => e.status === 'published').length}; sets: ${sets.map(([n, s]) => `${n} ${s.inScope.length}+${s.outOfScope.length}`).join(', ')}${followups ? `, followups ${followups.length}` : ''}\n`,
+);
 console.log('| pipeline | set | in-scope | hit | miss | wrong | out-of-scope | false | fact_hit | wrong/in-scope | false_answer |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 let last: [string, Score][] = [];

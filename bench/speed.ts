@@ -17,7 +17,9 @@ import { readEvalSet } from './dev-set.js';
 import { random, syntheticEntries } from './synthetic.js';
 import { freePort, waitFor } from '../tests/helpers/net.js';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, 'skip-http': { type: 'boolean' }, queries: { type: 'string' }, 'index-answers': { type: 'boolean' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string' }, 'skip-http': { type: 'boolean' }, queries: { type: 'string' }, 'index-answers': { type: 'boolean' } },
+});
 const sizes = (values.sizes ?? '10000,100000').split(',').filter(Boolean).map(Number);
 const nQueries = Number(values.queries ?? 1000);
 const BASELINE: Partial<AnalyzerOptions> = { fold: false, fillers: false, synonyms: false, dictionary: false, stopwords: false, cjk: 'whitespace' };

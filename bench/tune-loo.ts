@@ -62,5 +62,7 @@ for (const [name, options] of variants) {
     else if (outcome === 'miss') miss++;
     else wrong.push(`${item.id} → ${reply.entry?.id}`);
   }
-  console.log(`${name}: tune leave-one-out (Jaccard ≥ ${J}) hit ${hit} / miss ${miss} / wrong ${wrong.length} / false ${falseAnswers}${values.show && wrong.length ? `  [${wrong.join('; ')}]` : ''}`);
+  console.log(
+    `${name}: tune leave-one-out (Jaccard ≥ ${J}) hit ${hit} / miss ${miss} / wrong ${wrong.length} / false ${falseAnswers}${values.show && wrong.length ? `  [${wrong.join('; ')}]` : ''}`,
+  );
 }

@@ -42,7 +42,10 @@ function csv(header: string[], rows: (string | number)[][]): string {
 }
 
 const groupCsv = (label: string, rows: GroupFigures[], name: (k: string) => string = (k) => k) =>
-  csv([label, '提问数', '已解答', '提问人数'], rows.map((r) => [name(r.key), r.questions, r.answered, r.askers]));
+  csv(
+    [label, '提问数', '已解答', '提问人数'],
+    rows.map((r) => [name(r.key), r.questions, r.answered, r.askers]),
+  );
 
 /** Builds the Markdown report and its CSV tables for [from, to] (dates, inclusive). */
 export function buildAnnualReport(db: Db, from: string, to: string, events: readonly ReportEvent[], bureauName: string): { stats: Stats; files: ReportFiles } {
@@ -51,7 +54,11 @@ export function buildAnnualReport(db: Db, from: string, to: string, events: read
   const held = events.filter((e) => e.date && e.date >= from && e.date <= to).sort((a, b) => a.date.localeCompare(b.date));
   const reach = new Map(s.byEvent.map((e) => [e.key, e]));
   const topicName = (k: string) => TOPICS[k as Topic] ?? k;
-  const top = s.byTopic.slice(0, 5).map((t) => `${topicName(t.key)}（${t.questions}个）`).join('、') || '暂无';
+  const top =
+    s.byTopic
+      .slice(0, 5)
+      .map((t) => `${topicName(t.key)}（${t.questions}个）`)
+      .join('、') || '暂无';
   const quizTotal = s.quiz.reduce((n, q) => n + q.participants, 0);
   const md = [
     `# ${bureauName}普法工作数据（${from} 至 ${to}）`,
@@ -101,7 +108,10 @@ export function buildAnnualReport(db: Db, from: string, to: string, events: read
     'by-channel.csv': groupCsv('渠道', s.byChannel),
     'by-event.csv': groupCsv('活动代码', s.byEvent),
     'by-week.csv': groupCsv('周（周一）', s.byWeek),
-    'events.csv': csv(['日期', '活动', '地点', '代码', '触达人数', '提问数'], held.map((e) => [e.date, e.name, e.place, e.code, reach.get(e.code)?.askers ?? 0, reach.get(e.code)?.questions ?? 0])),
+    'events.csv': csv(
+      ['日期', '活动', '地点', '代码', '触达人数', '提问数'],
+      held.map((e) => [e.date, e.name, e.place, e.code, reach.get(e.code)?.askers ?? 0, reach.get(e.code)?.questions ?? 0]),
+    ),
   };
   return { stats: s, files };
 }

@@ -16,8 +16,12 @@ function seed(file: string) {
   q('2024-06-05T02:00:00Z', 'answered', { topic: 'permit', user: 'b', event: 'day65' });
   q('2024-07-01T02:00:00Z', 'fallback', { user: 'c' });
   q('2025-01-02T02:00:00Z', 'answered', { topic: 'waste', user: 'd' });
-  db.prepare("INSERT INTO audit (at, actor, action, entry_id) VALUES ('2024-03-01T00:00:00Z','张三','create','x'),('2024-03-02T00:00:00Z','李四','approve','x'),('2024-04-01T00:00:00Z','张三','update','x')").run();
-  db.prepare("INSERT INTO events (code, name, date, place, greeting, created_by, created_at) VALUES ('day65','六五环境日宣传','2024-06-05','区政府广场','欢迎','张三','2024-05-01T00:00:00Z')").run();
+  db.prepare(
+    "INSERT INTO audit (at, actor, action, entry_id) VALUES ('2024-03-01T00:00:00Z','张三','create','x'),('2024-03-02T00:00:00Z','李四','approve','x'),('2024-04-01T00:00:00Z','张三','update','x')",
+  ).run();
+  db.prepare(
+    "INSERT INTO events (code, name, date, place, greeting, created_by, created_at) VALUES ('day65','六五环境日宣传','2024-06-05','区政府广场','欢迎','张三','2024-05-01T00:00:00Z')",
+  ).run();
   return db;
 }
 

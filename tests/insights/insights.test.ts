@@ -25,7 +25,9 @@ function seeded() {
   add({ question: '土壤污染调查报告', status: 'clarify', user: 'u3' });
   // Outside the period.
   add({ question: '光伏板回收归谁管', status: 'fallback', at: '2025-01-01T00:00:00.000Z' });
-  db.prepare("INSERT INTO quiz_results (at, channel, event, user_hash, score, total) VALUES ('2026-06-05T03:00:00Z','web','day65','h1',8,10),('2026-06-05T04:00:00Z','web','day65','h2',6,10)").run();
+  db.prepare(
+    "INSERT INTO quiz_results (at, channel, event, user_hash, score, total) VALUES ('2026-06-05T03:00:00Z','web','day65','h1',8,10),('2026-06-05T04:00:00Z','web','day65','h2',6,10)",
+  ).run();
   return { db, log };
 }
 
@@ -59,7 +61,10 @@ describe('computeStats', () => {
       { key: 'permit', questions: 2, answered: 2, askers: 2 },
       { key: 'waste', questions: 1, answered: 1, askers: 1 },
     ]);
-    expect(s.byChannel.map((c) => [c.key, c.questions])).toEqual([['web', 5], ['telegram', 2]]);
+    expect(s.byChannel.map((c) => [c.key, c.questions])).toEqual([
+      ['web', 5],
+      ['telegram', 2],
+    ]);
     expect(s.byEvent).toEqual([{ key: 'day65', questions: 2, answered: 2, askers: 2 }]);
     expect(s.byWeek).toEqual([{ key: '2026-06-01', questions: 7, answered: 3, askers: 5 }]);
     expect(s.quiz).toEqual([{ event: 'day65', participants: 2, averageScore: 7, averageTotal: 10 }]);

@@ -55,7 +55,13 @@ describe('follow-up context across a server restart', () => {
     const start = async () => {
       const services = await createServices(config);
       const app = await buildApp({ engine: services.engine, service: services.service, rateLimitPerMinute: 0 });
-      return { app, close: async () => { await app.close(); services.db.close(); } };
+      return {
+        app,
+        close: async () => {
+          await app.close();
+          services.db.close();
+        },
+      };
     };
     const ask = (app: Awaited<ReturnType<typeof start>>['app'], question: string, session: string) =>
       app.inject({ method: 'POST', url: '/api/ask', payload: { question, session } }).then((r) => r.json() as { status: string; entry?: { id: string } });
