@@ -14,6 +14,7 @@ import { adminInsightRoutes, type InsightDeps } from './admin-insights.js';
 import { adminEventRoutes, type AdminEventDeps } from './admin-events.js';
 import { consoleApiRoutes, type ConsoleApiDeps } from './console-api.js';
 import { adminMessageRoutes } from './admin-messages.js';
+import { validationMessage } from '../validation-message.js';
 import type { MessageStore } from '../../messages/message-store.js';
 
 declare module 'fastify' {
@@ -77,8 +78,9 @@ export async function adminApi(
     const status = err.statusCode ?? 500;
     if (status === 413) return reply.code(413).send({ error: '请求内容太大。' });
     if (status < 500) {
-      const where = err.validation?.[0]?.instancePath?.replace(/^\//, '');
-      return reply.code(400).send({ error: `请求格式不正确${where ? `（${where}）` : ''}：${err.validation ? err.message : '请检查请求体和参数'}` });
+      return reply
+        .code(400)
+        .send({ error: err.validation ? validationMessage(err.validation, err.validationContext) : '请求格式不正确，请检查请求体和参数。' });
     }
     request.log.error({ err }, 'admin request failed');
     return reply.code(500).send({ error: '服务暂时出现问题，请稍后再试。' });
