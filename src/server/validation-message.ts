@@ -11,10 +11,14 @@ const FIELD_NAMES: Record<string, string> = {
   id: '编号',
 };
 
-/** One line saying which field is wrong and how, e.g. 「开始日期（from）格式不对：日期请写成 2026-01-31」. */
+/** One line saying which field is wrong and how, e.g. 「请求格式不正确：开始日期（from）格式不对：日期请写成 …」. */
 export function validationMessage(errors: readonly FastifySchemaValidationError[], context?: string): string {
+  return `请求格式不正确：${fieldMessage(errors, context)}`;
+}
+
+function fieldMessage(errors: readonly FastifySchemaValidationError[], context?: string): string {
   const e = errors[0];
-  if (!e) return '请求格式不正确，请检查请求体和参数。';
+  if (!e) return '请检查请求体和参数。';
   const path = (e.instancePath || '').replace(/^\//, '').replace(/\//g, '.');
   const missing = e.keyword === 'required' ? String((e.params as { missingProperty?: string }).missingProperty ?? '') : '';
   const field = missing || path.split('.').pop() || '';
