@@ -8,13 +8,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { CHROMIUM, hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
+import { CHROMIUM, hasChromium, serveInChromium, watchedPage } from '../helpers/browser.js';
 import { createAdmin, type Admin } from '../../src/admin/admin.js';
 import { createEngine } from '../../src/runtime.js';
 import { buildApp } from '../../src/server/app.js';
 import { openDatabase, type Db } from '../../src/store/database.js';
 import { KNOWLEDGE_DIR } from '../helpers/fixture.js';
-import { freePort } from '../helpers/net.js';
 import { STAFF } from '../admin/admin-app.js';
 
 describe.skipIf(!hasChromium)(`console on the real knowledge in Chromium (skipped when ${CHROMIUM} is missing)`, () => {
@@ -31,10 +30,7 @@ describe.skipIf(!hasChromium)(`console on the real knowledge in Chromium (skippe
     db = openDatabase(path.join(dataDir, 'pufa.db'));
     admin = await createAdmin({ knowledgeDir: KNOWLEDGE_DIR, dataDir, staffTokens: STAFF, engine, knowledge, db, watch: false });
     app = await buildApp({ engine, admin, rateLimitPerMinute: 0 });
-    const port = await freePort();
-    await app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    ({ base, browser } = await serveInChromium(app));
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -8,14 +8,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { CHROMIUM, hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
+import { CHROMIUM, hasChromium, serveInChromium, watchedPage } from '../helpers/browser.js';
 import { buildApp } from '../../src/server/app.js';
 import { AnswerEngine } from '../../src/engine/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { MessageStore } from '../../src/messages/message-store.js';
 import { openDatabase } from '../../src/store/database.js';
 import { FIXTURE_DIR } from '../helpers/fixture.js';
-import { freePort } from '../helpers/net.js';
 
 const OUT = path.resolve(import.meta.dirname, '../../test-output');
 
@@ -32,10 +31,7 @@ describe.skipIf(!hasChromium)(`联系我们 and 留言 in Chromium (skipped when
     });
     messages = new MessageStore(openDatabase(':memory:'));
     app = await buildApp({ engine, messages, rateLimitPerMinute: 0 });
-    const port = await freePort();
-    await app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    ({ base, browser } = await serveInChromium(app));
     mkdirSync(OUT, { recursive: true });
   });
   afterAll(async () => {

@@ -6,12 +6,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { CHROMIUM, hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
+import { CHROMIUM, hasChromium, serveInChromium, watchedPage } from '../helpers/browser.js';
 import { buildApp } from '../../src/server/app.js';
 import { AnswerEngine } from '../../src/engine/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { KNOWLEDGE_DIR } from '../helpers/fixture.js';
-import { freePort } from '../helpers/net.js';
 
 if (!hasChromium) console.warn(`law page browser tests skipped: ${CHROMIUM} is missing`);
 
@@ -23,10 +22,7 @@ describe.skipIf(!hasChromium)('the law page in Chromium', () => {
   beforeAll(async () => {
     const engine = new AnswerEngine(await loadKnowledge(KNOWLEDGE_DIR, '2026-12-01', { outOfForce: 'review' }), { today: () => '2026-12-01' });
     app = await buildApp({ engine, rateLimitPerMinute: 0 });
-    const port = await freePort();
-    await app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    ({ base, browser } = await serveInChromium(app));
   });
   afterAll(async () => {
     await browser?.close();

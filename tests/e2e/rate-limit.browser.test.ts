@@ -5,12 +5,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { CHROMIUM, hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
+import { CHROMIUM, hasChromium, serveInChromium, watchedPage } from '../helpers/browser.js';
 import { buildApp } from '../../src/server/app.js';
 import { AnswerEngine } from '../../src/engine/engine.js';
 import { loadKnowledge } from '../../src/knowledge/load.js';
 import { FIXTURE_DIR } from '../helpers/fixture.js';
-import { freePort } from '../helpers/net.js';
 
 if (!hasChromium) console.warn(`rate-limit browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
 
@@ -29,10 +28,7 @@ describe.skipIf(!hasChromium)('web chat on 429 (Chromium)', () => {
         return reply.code(429).header('retry-after', '2').send({ error: '提问太频繁了，请 2 秒后再试。您输入的问题已保留。' });
       }
     });
-    const port = await freePort();
-    await app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    ({ base, browser } = await serveInChromium(app));
   });
   afterAll(async () => {
     await browser?.close();

@@ -5,10 +5,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
-import { CHROMIUM, hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
+import { CHROMIUM, hasChromium, serveInChromium, watchedPage } from '../helpers/browser.js';
 import { buildApp } from '../../src/server/app.js';
 import { createEngine } from '../../src/runtime.js';
-import { freePort } from '../helpers/net.js';
 import { conversationKnowledge } from '../engine/conversation-fixture.js';
 
 if (!hasChromium) console.warn(`您问的是 browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
@@ -24,10 +23,7 @@ describe.skipIf(!hasChromium)('您问的是 in the web chat (Chromium)', () => {
     cleanup = kb.cleanup;
     const { engine } = await createEngine({ knowledgeDir: kb.dir, bureauName: '测试区生态环境局', bureauPhone: '', bureauHours: '' });
     app = await buildApp({ engine, rateLimitPerMinute: 0 });
-    const port = await freePort();
-    await app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    ({ base, browser } = await serveInChromium(app));
   });
   afterAll(async () => {
     await browser?.close();

@@ -7,13 +7,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { CHROMIUM, hasChromium, launchChromium, watchedPage } from '../helpers/browser.js';
+import { CHROMIUM, hasChromium, serveInChromium, watchedPage } from '../helpers/browser.js';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.js';
 import { loadOutreach } from '../../src/events/setup.js';
 import { createEngine } from '../../src/runtime.js';
 import { KNOWLEDGE_DIR } from '../helpers/fixture.js';
-import { freePort } from '../helpers/net.js';
 
 /** Debian's Chromium (CHROMIUM_PATH overrides it, e.g. on a developer machine). */
 const OUT = path.resolve(import.meta.dirname, '../../test-output');
@@ -30,10 +29,7 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
     const { engine, knowledge } = await createEngine({ knowledgeDir: KNOWLEDGE_DIR, bureauName: '魏都区生态环境局', bureauPhone: '', bureauHours: '' });
     const outreach = await loadOutreach({ knowledgeDir: KNOWLEDGE_DIR, sources: knowledge.sources, today: engine.options.today() });
     app = await buildApp({ engine, outreach });
-    const port = await freePort();
-    await app.listen({ port, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${port}`;
-    browser = await launchChromium();
+    ({ base, browser } = await serveInChromium(app));
     mkdirSync(OUT, { recursive: true });
   });
   afterAll(async () => {

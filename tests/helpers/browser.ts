@@ -1,6 +1,8 @@
 /** Headless Chromium for browser tests: Debian's package (no browser download is possible here). */
 import { existsSync } from 'node:fs';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from './net.js';
 
 /** Path of the browser (CHROMIUM_PATH overrides; default: Debian's /usr/bin/chromium). */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -53,4 +55,11 @@ export async function watchedPage(
     void d.dismiss();
   });
   return { context, page, problems };
+}
+
+/** Serves `app` on a free loopback port and launches Chromium: how every browser test starts. */
+export async function serveInChromium(app: FastifyInstance): Promise<{ base: string; browser: Browser }> {
+  const port = await freePort();
+  await app.listen({ port, host: '127.0.0.1' });
+  return { base: `http://127.0.0.1:${port}`, browser: await launchChromium() };
 }
