@@ -101,9 +101,37 @@ console.log(
 console.log('| pipeline | set | in-scope | hit | miss | wrong | out-of-scope | false | fact_hit | wrong/in-scope | false_answer |');
 console.log('|---|---|---|---|---|---|---|---|---|---|---|');
 let last: [string, Score][] = [];
+let related: [string, RelatedTally][] = [];
+
+/** How often a fallback lists 「可能相关的法条」 (Code articles), in scope and out of scope: they must add no false answers. */
+interface RelatedTally {
+  inScopeFallbacks: number;
+  inScopeWithArticles: number;
+  outOfScopeFallbacks: number;
+  outOfScopeWithArticles: number;
+}
+function relatedOnFallbacks(set: EvalSet, engine: AnswerEngine): RelatedTally {
+  const t: RelatedTally = { inScopeFallbacks: 0, inScopeWithArticles: 0, outOfScopeFallbacks: 0, outOfScopeWithArticles: 0 };
+  const tally = (q: string, inScope: boolean) => {
+    const r = engine.ask(q);
+    if (r.status !== 'fallback') return;
+    const listed = (r.relatedArticles?.length ?? 0) > 0;
+    if (inScope) {
+      t.inScopeFallbacks++;
+      if (listed) t.inScopeWithArticles++;
+    } else {
+      t.outOfScopeFallbacks++;
+      if (listed) t.outOfScopeWithArticles++;
+    }
+  };
+  for (const item of set.inScope) tally(item.q, true);
+  for (const item of set.outOfScope) tally(item.q, false);
+  return t;
+}
 for (const [name, options] of steps) {
   const engine = new AnswerEngine(knowledge, { indexAnswers: values['index-answers'] ?? false, ...options });
   last = sets.map(([setName, set]) => [setName, score(set, (q) => engine.ask(q))]);
+  if (name === 'default') related = sets.map(([setName, set]) => [setName, relatedOnFallbacks(set, engine)]);
   if (followups) {
     last.push(['followups', scoreFollowups(followups, engine)]);
     last.push(['followups, last turn alone', scoreFollowups(followups, engine, false)]);
@@ -113,6 +141,12 @@ for (const [name, options] of steps) {
       `| ${name} | ${setName} | ${s.inScope} | ${s.hits} | ${s.misses} | ${s.wrong} | ${s.outOfScope} | ${s.falseAnswers} | ${f(s.factHit)} | ${f(s.wrongRate)} | ${s.outOfScope ? f(s.falseAnswer) : '—'} |`,
     );
   }
+}
+console.log('');
+for (const [setName, t] of related) {
+  console.log(
+    `${setName}: 可能相关的法条 on fallbacks — in scope ${t.inScopeWithArticles} of ${t.inScopeFallbacks}, out of scope ${t.outOfScopeWithArticles} of ${t.outOfScopeFallbacks} (the status stays fallback)`,
+  );
 }
 console.log('');
 for (const [setName, s] of last) {
