@@ -5,21 +5,22 @@
 (function () {
   'use strict';
   var SVG = 'http://www.w3.org/2000/svg';
-  var TOPICS = {
-    permit: '排污许可',
-    emission: '排放标准与超标',
-    eia: '环评与验收',
-    inspection: '执法检查',
-    penalty: '行政处罚与救济',
-    complaint: '投诉举报与信访',
-    waste: '固体废物与危险废物',
-    noise: '噪声',
-    tax: '环境保护税',
-    disclosure: '环境信息披露',
-    damages: '损害赔偿与公益诉讼',
-    report: '本局工作',
-    general: '综合',
-  };
+  /** Topic labels, from the server's one list (GET /api/topics); a topic id shows until they arrive. */
+  var TOPICS = {};
+  fetch('/api/topics')
+    .then(function (r) {
+      return r.json();
+    })
+    .then(
+      function (d) {
+        (d.topics || []).forEach(function (t) {
+          TOPICS[t.id] = t.name;
+        });
+      },
+      function () {
+        /* labels are optional: ids are shown */
+      },
+    );
   var $ = function (id) {
     return document.getElementById(id);
   };
