@@ -66,6 +66,14 @@
     session = newSessionId();
     save(KEY_SESSION, session);
   }
+  /** For the page's other scripts (contact.js): the same storage helpers and this conversation's id. */
+  window.PufaChat = {
+    load: load,
+    save: save,
+    session: function () {
+      return session;
+    },
+  };
 
   var messages = [];
   try {

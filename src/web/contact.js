@@ -18,20 +18,18 @@
     if (text !== undefined && text !== null) n.textContent = String(text);
     return n;
   }
-  function load(key) {
-    try {
-      return window.localStorage.getItem(key);
-    } catch (_e) {
+  // The chat's own storage helpers and session (chat.js runs first); without it, nothing is remembered.
+  var chat = window.PufaChat || {
+    load: function () {
       return null;
-    }
-  }
-  function save(key, v) {
-    try {
-      window.localStorage.setItem(key, v);
-    } catch (_e) {
-      /* storage off */
-    }
-  }
+    },
+    save: function () {},
+    session: function () {
+      return undefined;
+    },
+  };
+  var load = chat.load;
+  var save = chat.save;
   function receipts() {
     try {
       var r = JSON.parse(load(KEY_RECEIPTS) || '[]');
@@ -45,8 +43,7 @@
     }
   }
   function session() {
-    var s = load('pufa.session');
-    return s && /^[0-9a-f]{32}$/.test(s) ? s : undefined;
+    return chat.session();
   }
 
   function call(method, url, body) {
