@@ -1,11 +1,12 @@
 /**
- * `npm run bench:quality [-- --ablation] [-- --index-answers] [-- --sets dev,tune,test,heldout,followups]`: runs the
+ * `npm run bench:quality [-- --ablation] [-- --index-answers] [-- --sets dev,tune,test,heldout,mined,followups]`: runs the
  * evaluation sets through the engine in-process and prints, per set, hits, misses (clarify / fallback), wrong
  * answers (answered without the expected facts: the worst outcome) and false answers (out-of-scope answered).
  *
  * Sets: `dev` (../shared/eval/dev.yaml, or EVAL_SET), `tune` and `test` (the two splits of the real-question
  * corpus bench/eval/real-questions.yaml, or REAL_SET; each item's split is checked against the rule written in the
- * file), `heldout` (bench/eval/heldout.yaml) and `followups` (bench/eval/followups.yaml: a question and its
+ * file), `heldout` (bench/eval/heldout.yaml), `mined` (bench/eval/mined/*.yaml: real questions collected to write
+ * entries from, so tuned on like tune, none near an evaluation item: bench/eval/near-eval.ts) and `followups` (bench/eval/followups.yaml: a question and its
  * follow-up in one conversation). Failures are listed for every set except `test`: the test split is only
  * reported, never used for tuning. With --ablation the run repeats with each analyzer step added in turn,
  * starting from MiniSearch's default tokenizer (plus jieba and the reading of long messages); --experiments
@@ -21,6 +22,7 @@ import type { AnalyzerOptions } from '../src/search/analyzer.js';
 import { readEvalSet, score, splitOf, type EvalSet, type Score } from './dev-set.js';
 import { readFollowups, scoreFollowups } from './followups.js';
 import { checkSplits } from './split-rule.js';
+import { readMined } from './eval/near-eval.js';
 
 const { values } = parseArgs({
   options: {
@@ -42,6 +44,7 @@ const sets: [string, EvalSet][] = [];
 for (const name of wanted) {
   if (name === 'dev') sets.push(['dev', readEvalSet()]);
   else if (name === 'heldout') sets.push(['heldout', readEvalSet(HELDOUT)]);
+  else if (name === 'mined') sets.push(['mined', readMined()]);
   else if ((name === 'tune' || name === 'test') && existsSync(REAL)) {
     const real = readEvalSet(REAL);
     const problems = checkSplits(real, readFileSync(REAL, 'utf8').split('\nin_scope:')[0]);
