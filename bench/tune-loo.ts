@@ -1,10 +1,11 @@
 /**
- * `npx tsx bench/tune-loo.ts [--jaccard 0.2] [--show]`: the real tune split asked leave-one-out. Each tune question is
+ * `npx tsx bench/tune-loo.ts [--jaccard 0.2] [--show] [--misses] [--dev] [--try '<decision json>' ...]`: the real tune split asked leave-one-out. Each tune question is
  * asked with the 相似问 written from it taken out of the knowledge (every 相似问 whose character-bigram Jaccard
  * similarity to the question is ≥ --jaccard, default 0.2; the entries are restored after each question), so a
  * question meets knowledge tailored to the *other* tune questions only, as an unseen (test) question does. Prints
  * hits / misses / wrong / false answers for the default engine and, with `long.minRelative` off, the engine before
- * that floor. Uses only the tune split; --show lists the wrong answers' ids.
+ * that floor. Uses only the tune split; --show lists the wrong answers' ids,
+ * --misses the tune questions missed (status, first alternative, question).
  */
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/load.js';
@@ -12,9 +13,9 @@ import { todayInChina } from '../src/knowledge/validity.js';
 import { AnswerEngine, type EngineOptions } from '../src/engine/engine.js';
 import { DEFAULT_DECISION } from '../src/engine/decide.js';
 import { foldText } from '../src/search/normalize.js';
-import { classify, readEvalSet, splitOf } from './dev-set.js';
+import { classify, readEvalSet, score, splitOf } from './dev-set.js';
 
-const { values } = parseArgs({ options: { jaccard: { type: 'string' }, show: { type: 'boolean' }, dir: { type: 'string' } } });
+const { values } = parseArgs({ options: { jaccard: { type: 'string' }, show: { type: 'boolean' }, misses: { type: 'boolean' }, try: { type: 'string', multiple: true }, dev: { type: 'boolean' }, dir: { type: 'string' } } });
 const J = Number(values.jaccard ?? 0.2);
 const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina());
 const tune = splitOf(readEvalSet(process.env.REAL_SET ?? 'bench/eval/real-questions.yaml'), 'tune');
@@ -34,9 +35,13 @@ function jaccard(a: Set<string>, b: Set<string>): number {
 
 const published = knowledge.entries.filter((e) => e.status === 'published');
 const asked = published.map((e) => e.questions.map(bigrams));
+// --try '{"unknownWeight":0.3}' (repeatable): decision options merged over the defaults, each run beside the default.
 const variants: [string, Partial<EngineOptions>][] = [
   ['default', {}],
-  ['long.minRelative 0 (before)', { decision: { ...DEFAULT_DECISION, long: { ...DEFAULT_DECISION.long, minRelative: 0 } } }],
+  ...(values.try ?? []).map((json): [string, Partial<EngineOptions>] => {
+    const o = JSON.parse(json) as Partial<typeof DEFAULT_DECISION>;
+    return [json, { decision: { ...DEFAULT_DECISION, ...o, long: { ...DEFAULT_DECISION.long, ...(o.long ?? {}) } } }];
+  }),
 ];
 for (const [name, options] of variants) {
   const engine = new AnswerEngine(knowledge, options);
@@ -59,8 +64,16 @@ for (const [name, options] of variants) {
     }
     const outcome = classify(item, reply);
     if (outcome === 'hit') hit++;
-    else if (outcome === 'miss') miss++;
+    else if (outcome === 'miss') {
+      miss++;
+      if (values.misses && name === 'default') console.log(`  miss ${item.id} [${reply.status}${reply.alternatives[0] ? ' ' + reply.alternatives[0].id : ''}] ${item.q}`);
+    }
     else wrong.push(`${item.id} → ${reply.entry?.id}`);
+  }
+  if (values.dev) {
+    const dev = readEvalSet();
+    const s = score(dev, (q) => engine.ask(q));
+    console.log(`${name}: dev hit ${s.hits}/${s.inScope} wrong ${s.wrong} false ${s.falseAnswers}/${s.outOfScope}`);
   }
   console.log(
     `${name}: tune leave-one-out (Jaccard ≥ ${J}) hit ${hit} / miss ${miss} / wrong ${wrong.length} / false ${falseAnswers}${values.show && wrong.length ? `  [${wrong.join('; ')}]` : ''}`,

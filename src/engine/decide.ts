@@ -13,6 +13,11 @@ export interface DecisionOptions {
   minConfidence: number;
   /** A runner-up within this ratio of the best confidence makes the question ambiguous (default: 0.97). */
   clarifyRatio: number;
+  /**
+   * Weight, in the coverage's and the closeness's denominators, of the question's words that no entry contains
+   * (place names, the story around a complaint): 1 counts them like any word, 0 ignores them (default: 0.2).
+   */
+  unknownWeight: number;
   /** Number of BM25 candidates reranked (default: 12). */
   candidates: number;
   /** Weights of the features in the confidence (default: relative 0.15, coverage 0.45, closeness 0.4). */
@@ -30,7 +35,7 @@ export interface DecisionOptions {
    * Long messages (residents' complaints, stories): from `from` content characters on, the confidence weighs how
    * much of an entry's closest title or 相似问 the message contains (a long message covers little of itself with
    * any entry), with its own thresholds (default: from 32; weights relative 0, coverage 0.2, closeness 0.4,
-   * containment 0.6; minConfidence 0.27; clarifyRatio 0.85; minRelative 0.2). `from: Infinity` turns it off.
+   * containment 0.6; minConfidence 0.27; clarifyRatio 0.93; minRelative 0.2). `from: Infinity` turns it off.
    */
   long: {
     from: number;
@@ -51,12 +56,13 @@ export const DEFAULT_DECISION: DecisionOptions = {
   minCoverage: 0.3,
   minConfidence: 0.62,
   clarifyRatio: 0.97,
+  unknownWeight: 0.2,
   candidates: 12,
   weights: { relative: 0.15, coverage: 0.45, closeness: 0.4 },
   focusWeight: 0.5,
   readClauses: true,
   nearBoost: 1.05,
-  long: { from: 32, weights: { relative: 0, coverage: 0.2, closeness: 0.4, containment: 0.6 }, minConfidence: 0.27, clarifyRatio: 0.85, minRelative: 0.2 },
+  long: { from: 32, weights: { relative: 0, coverage: 0.2, closeness: 0.4, containment: 0.6 }, minConfidence: 0.27, clarifyRatio: 0.93, minRelative: 0.2 },
 };
 
 /** A reranked candidate. */
@@ -137,7 +143,8 @@ export function decide(
   const focusFrom = focus?.from;
   const content = contentPositions(normalized, index.analyzer.stopwords);
   const long = content.length >= options.long.from;
-  const qWeight = unique.reduce((s, t) => s + index.idf(t), 0);
+  const uw = options.unknownWeight ?? 1;
+  const qWeight = unique.reduce((s, t) => s + index.idf(t) * (index.termId(t) === undefined ? uw : 1), 0);
 
   // Where each query token occurs in the question (code point positions), computed once per question.
   const chars = [...normalized];
@@ -148,13 +155,17 @@ export function decide(
     return id === undefined ? [] : [{ tok, id }];
   });
   const queryIds = new Set(known.map((k) => k.id));
+  // Content characters inside some word an entry contains weigh 1 in the coverage's denominator, the others `uw`.
+  const knownAt = new Set<number>();
+  for (const k of known) for (const i of positions.get(k.tok)!) knownAt.add(i);
+  const contentWeight = content.reduce((s, i) => s + (knownAt.has(i) ? 1 : uw), 0);
 
   const ranked = cands.map((c): Scored => {
     const t = index.tokensOf(c.id)!;
     // Coverage: which content characters lie inside a token (term, bigram, word) the entry contains.
     const covered = new Set<number>();
     for (const k of known) if (hasTerm(t.all, k.id)) for (const i of positions.get(k.tok)!) covered.add(i);
-    const coverage = content.length ? content.filter((i) => covered.has(i)).length / content.length : 0;
+    const coverage = contentWeight > 0 ? content.filter((i) => covered.has(i)).length / contentWeight : 0;
     // A follow-up's own words must be what the entry is about (its title or 相似问), not only words of its answer.
     const focus = focusFrom === undefined ? [] : content.filter((i) => i >= focusFrom);
     let focusFactor = 1;

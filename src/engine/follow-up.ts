@@ -33,6 +33,20 @@ export function followUpKind(folded: string, hasTerm: (text: string) => boolean)
   return undefined;
 }
 
+/** Opens with 那 / 那么 as a reference to an earlier exchange (not the demonstratives 那个, 那家, 那里 …). */
+const LEANS_BACK = /^那(么|如果|要是|假如)?(?![个些家里边儿种样位时天年])/;
+
+/**
+ * Whether a first message can only be understood against an exchange that did not happen: it opens with 那 / 那么
+ * (「那罚多少钱」, 「那报告书呢」) and is short enough to be a follow-up. Such a message is not answered as if it stood
+ * alone.
+ */
+export function leansOnMissingContext(folded: string): boolean {
+  const text = folded.replace(NOT_TEXT, '');
+  const n = [...text].length;
+  return n > 0 && n <= MAX_FOLLOW_UP_CHARS && LEANS_BACK.test(text);
+}
+
 /** The follow-up without its opening and closing words (那…呢), which carry no topic. */
 export function followUpCore(folded: string): string {
   const text = folded.replace(NOT_TEXT, '');

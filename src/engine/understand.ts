@@ -5,7 +5,7 @@
  */
 import { questionClauses } from './clauses.js';
 import type { Decision, Focus, Scored } from './decide.js';
-import { asksAspectOnly, followUpCore, followUpKind, withContext } from './follow-up.js';
+import { asksAspectOnly, followUpCore, followUpKind, leansOnMissingContext, withContext } from './follow-up.js';
 
 /** What {@link understand} needs. */
 export interface UnderstandInput {
@@ -80,6 +80,13 @@ export function understand(input: UnderstandInput): Understood {
     const offers = joined.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= input.offerAt.confidence).slice(0, 3);
     if (offers.length) return { decision: { kind: 'clarify', ranked: offers }, query: text, via: 'follow-up', also: [] };
     return alone.kind === 'answer' ? { decision: { kind: 'none', ranked: alone.ranked }, query: input.previous, via: 'follow-up', also: [] } : plain;
+  }
+
+  if (!input.previous && leansOnMissingContext(input.folded) && alone.kind === 'answer') {
+    // 「那罚多少钱」 with nothing before it: an aspect alone is not guessed at; a named matter is offered, not answered.
+    if (asksAspectOnly(followUpCore(input.folded))) return { ...plain, decision: { kind: 'none', ranked: alone.ranked } };
+    const offers = alone.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= input.offerAt.confidence).slice(0, 3);
+    return { ...plain, decision: { kind: 'clarify', ranked: offers } };
   }
 
   const compact = input.folded.replace(/\s+/g, '');

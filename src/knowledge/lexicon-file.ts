@@ -17,7 +17,7 @@ export function parseLexicon(yaml: YamlFile): { lexicon: Lexicon; problems: Prob
     return { lexicon, problems };
   }
   for (const key of Object.keys(data)) {
-    if (!['synonyms', 'terms', 'fillers', 'stopwords', 'elsewhere'].includes(key)) bad([key], key, '不认识的部分');
+    if (!['synonyms', 'terms', 'fillers', 'stopwords', 'elsewhere', 'contextual'].includes(key)) bad([key], key, '不认识的部分');
   }
   const syn = data.synonyms ?? {};
   if (typeof syn !== 'object' || Array.isArray(syn) || syn === null) bad(['synonyms'], 'synonyms', '应为“标准词: [同义词, ...]”');
@@ -41,5 +41,16 @@ export function parseLexicon(yaml: YamlFile): { lexicon: Lexicon; problems: Prob
         bad(['elsewhere', i], `elsewhere[${i}]`, '每项应有 department、contact 和 terms（列表）');
       } else lexicon.elsewhere.push({ department: o.department, contact: String(o.contact), terms: o.terms.map(String) });
     });
+  const contextual = data.contextual ?? [];
+  if (!Array.isArray(contextual)) bad(['contextual'], 'contextual', '应为列表');
+  else {
+    lexicon.contextual = [];
+    contextual.forEach((c: unknown, i) => {
+      const o = c as Record<string, unknown> | null;
+      if (!o || typeof o.word !== 'string' || typeof o.means !== 'string' || !o.word || !isStringList(o.unless)) {
+        bad(['contextual', i], `contextual[${i}]`, '每项应有 word、means 和 unless（列表）');
+      } else lexicon.contextual?.push({ word: o.word, means: o.means, unless: o.unless.map(String) });
+    });
+  }
   return { lexicon, problems };
 }

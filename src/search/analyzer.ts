@@ -4,7 +4,7 @@
  * measure what each one is worth (see BENCHMARKS.md).
  */
 import { escapeRegExp, fillerRemover, foldText } from './normalize.js';
-import { EMPTY_LEXICON, synonymRewriter, type Lexicon } from './lexicon.js';
+import { contextualRewriter, EMPTY_LEXICON, synonymRewriter, type Lexicon } from './lexicon.js';
 import { jiebaFor } from './jieba.js';
 
 /** How CJK text is cut into tokens. */
@@ -56,7 +56,11 @@ export class Analyzer {
     this.options = { ...DEFAULT_ANALYZER_OPTIONS, ...options };
     const fold = this.options.fold ? foldText : (t: string) => t.toLowerCase();
     this.removeFillers = this.options.fillers ? fillerRemover(lexicon.fillers) : (t) => t;
-    this.rewrite = this.options.synonyms ? synonymRewriter(lexicon.synonyms) : (t) => t;
+    if (this.options.synonyms) {
+      const contextual = contextualRewriter(lexicon.contextual);
+      const synonyms = synonymRewriter(lexicon.synonyms);
+      this.rewrite = (t) => synonyms(contextual(t));
+    } else this.rewrite = (t) => t;
     const terms = new Set([...lexicon.terms, ...(this.options.synonyms ? Object.keys(lexicon.synonyms) : [])].map(fold));
     terms.delete('');
     this.termPattern =
@@ -85,7 +89,7 @@ export class Analyzer {
   /** The stop words in use (normalised), longest first. */
   readonly stopwords: readonly string[];
 
-  /** The normalised form of a text: folded, fillers removed, synonyms rewritten. */
+  /** The normalised form of a text: folded, fillers removed, contextual words and synonyms rewritten. */
   normalize(text: string): string {
     return this.rewrite(this.removeFillers(this.fold(text)));
   }

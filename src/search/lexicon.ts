@@ -16,6 +16,26 @@ export interface Lexicon {
   stopwords: string[];
   /** Matters of other departments, recognised by their words and redirected politely. */
   elsewhere: Elsewhere[];
+  /** Words that mean a term only in some contexts (扰民 is 噪声 unless the text is about 油烟 or 气味). */
+  contextual?: Contextual[];
+}
+
+/** A word rewritten to a term only when the text names none of `unless`. */
+export interface Contextual {
+  word: string;
+  means: string;
+  unless: string[];
+}
+
+/** Builds the rewrite of the contextual words (applied to folded text, before the synonyms). */
+export function contextualRewriter(rules: readonly Contextual[] = []): (text: string) => string {
+  const folded = rules.map((r) => ({ word: foldText(r.word), means: foldText(r.means), unless: r.unless.map(foldText).filter(Boolean) }));
+  if (folded.length === 0) return (text) => text;
+  return (text) => {
+    let out = text;
+    for (const r of folded) if (r.word && out.includes(r.word) && !r.unless.some((u) => out.includes(u))) out = out.split(r.word).join(r.means);
+    return out;
+  };
 }
 
 /** Another department's matters: the words that reveal them and where to turn. */

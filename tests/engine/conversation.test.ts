@@ -70,3 +70,24 @@ describe('follow-ups', () => {
     expect(store.get('s')?.offered).toBeUndefined();
   });
 });
+
+describe('a follow-up with nothing before it', () => {
+  it('「那罚多少钱」 as a first message is not answered as if it stood alone', () => {
+    const e = engineWith();
+    expect(e.ask('那罚多少钱', 'fresh').status).not.toBe('answered');
+  });
+
+  it('「那报告表呢」 as a first message offers, it does not answer', () => {
+    const e = engineWith();
+    expect(e.ask('那报告表呢', 'fresh2').status).not.toBe('answered');
+  });
+
+  it('the demonstrative 那个 is not a reference to an earlier exchange', async () => {
+    const { leansOnMissingContext } = await import('../../src/engine/follow-up.js');
+    expect(leansOnMissingContext('那罚多少钱')).toBe(true);
+    expect(leansOnMissingContext('那么报告书呢')).toBe(true);
+    expect(leansOnMissingContext('那个工厂排污怎么办')).toBe(false);
+    expect(leansOnMissingContext('那家饭店油烟很大')).toBe(false);
+    expect(leansOnMissingContext('排污许可证有效期多久')).toBe(false);
+  });
+});

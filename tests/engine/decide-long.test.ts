@@ -32,3 +32,23 @@ describe('decide on a long message: the BM25 agreement floor', () => {
     expect(d.kind).not.toBe('answer');
   });
 });
+
+describe('decide: words no entry contains (unknownWeight)', () => {
+  const ask = (q: string, unknownWeight: number) => {
+    const normalized = index.analyzer.normalize(q);
+    return decide(index, normalized, index.analyzer.tokensOf(normalized), { ...DEFAULT_DECISION, unknownWeight });
+  };
+  it('a place name around the question weighs less than the question itself', () => {
+    const q = '锦绣花园旁边兴旺五金厂请问排污许可证有效期多久';
+    const full = ask(q, 1).ranked[0];
+    const light = ask(q, 0.2).ranked[0];
+    expect(light.id).toBe(full.id);
+    expect(light.coverage).toBeGreaterThan(full.coverage);
+    expect(light.closeness).toBeGreaterThan(full.closeness);
+  });
+  it('unknown words still count: a question made only of them covers nothing', () => {
+    const d = ask('今天天气怎么样', 0.2);
+    expect(d.kind).toBe('none');
+  });
+  it('defaults to 0.2', () => expect(DEFAULT_DECISION.unknownWeight).toBe(0.2));
+});

@@ -56,3 +56,21 @@ describe('Analyzer', () => {
     expect(base.tokenize('排污证过期了，怎么办')).toEqual(['排污证过期了', '怎么办']);
   });
 });
+
+describe('contextual words', () => {
+  const lex: Lexicon = {
+    synonyms: { 噪声: ['噪音'] },
+    terms: [],
+    fillers: [],
+    stopwords: [],
+    elsewhere: [],
+    contextual: [{ word: '扰民', means: '噪声', unless: ['油烟', '气味'] }],
+  };
+  const a = new Analyzer(lex);
+  it('rewrite the word when the text names none of the exceptions', () => expect(a.normalize('工地施工扰民')).toBe('工地施工噪声'));
+  it('leave it when the text is about something else', () => expect(a.normalize('饭店油烟扰民')).toBe('饭店油烟扰民'));
+  it('contextualRewriter without rules changes nothing', async () => {
+    const { contextualRewriter } = await import('../../src/search/lexicon.js');
+    expect(contextualRewriter()('扰民')).toBe('扰民');
+  });
+});
