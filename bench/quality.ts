@@ -6,7 +6,8 @@
  * Sets: `dev` (../shared/eval/dev.yaml, or EVAL_SET), `tune` and `test` (the two splits of the real-question
  * corpus bench/eval/real-questions.yaml, or REAL_SET; each item's split is checked against the rule written in the
  * file), `heldout` (bench/eval/heldout.yaml), `mined` (bench/eval/mined/*.yaml: real questions collected to write
- * entries from, so tuned on like tune, none near an evaluation item: bench/eval/near-eval.ts) and `followups` (bench/eval/followups.yaml: a question and its
+ * entries from, so tuned on like tune, none near an evaluation item: bench/eval/near-eval.ts), `validation`
+ * (bench/eval/validation.yaml: real questions new to everyone who writes knowledge, used to choose thresholds) and `followups` (bench/eval/followups.yaml: a question and its
  * follow-up in one conversation). Failures are listed for every set except `test`: the test split is only
  * reported, never used for tuning. With --ablation the run repeats with each analyzer step added in turn,
  * starting from MiniSearch's default tokenizer (plus jieba and the reading of long messages); --experiments
@@ -38,6 +39,7 @@ const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina())
 const REAL = process.env.REAL_SET ?? 'bench/eval/real-questions.yaml';
 const HELDOUT = 'bench/eval/heldout.yaml';
 const FOLLOWUPS = 'bench/eval/followups.yaml';
+const VALIDATION = 'bench/eval/validation.yaml';
 const wanted = (values.sets ?? 'dev,tune,test,followups').split(',').filter(Boolean);
 
 const sets: [string, EvalSet][] = [];
@@ -45,6 +47,7 @@ for (const name of wanted) {
   if (name === 'dev') sets.push(['dev', readEvalSet()]);
   else if (name === 'heldout') sets.push(['heldout', readEvalSet(HELDOUT)]);
   else if (name === 'mined') sets.push(['mined', readMined()]);
+  else if (name === 'validation' && existsSync(VALIDATION)) sets.push(['validation', readEvalSet(VALIDATION)]);
   else if ((name === 'tune' || name === 'test') && existsSync(REAL)) {
     const real = readEvalSet(REAL);
     const problems = checkSplits(real, readFileSync(REAL, 'utf8').split('\nin_scope:')[0]);
@@ -154,6 +157,6 @@ for (const [setName, t] of related) {
 console.log('');
 for (const [setName, s] of last) {
   console.log(`${setName}: fact_hit=${f(s.factHit)} wrong=${f(s.wrongRate)} false_answer=${f(s.falseAnswer)}`);
-  if (setName === 'test' || setName.includes('alone')) continue; // test: reported only, its failures are not looked at
+  if (setName === 'test' || setName === 'validation' || setName.includes('alone')) continue; // test and validation: reported only, their failures are not looked at
   if (s.failures.length) console.log(`  failures (${s.failures.length}):\n` + s.failures.map((m) => '    ' + m).join('\n'));
 }

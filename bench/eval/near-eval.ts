@@ -4,9 +4,10 @@
  * set, the held-out set, either split of the real-question corpus). Nearness is the Jaccard similarity of the
  * folded texts' character bigrams (CJK letters and digits only).
  *
- * `npx tsx bench/eval/near-eval.ts <candidates.yaml>` prints, per candidate id, `ok` or `DROP (near <set>)`
+ * `npx tsx bench/eval/near-eval.ts <candidates.yaml> [--also-mined]` prints, per candidate id, `ok` or `DROP (near <set>)`
  * without ever printing the evaluation item it is near (so the test split stays unseen). Exit code 1 when any
- * candidate must be dropped.
+ * candidate must be dropped. With --also-mined the mined questions and the tune split are probed too (for the
+ * validation set, which must be new to everyone who writes knowledge).
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -100,9 +101,16 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   }
   const data = parse(readFileSync(file, 'utf8')) as { in_scope?: EvalItem[]; out_of_scope?: EvalItem[] };
   const probes = evaluationProbes();
+  // --also-mined: a validation set must stay away from the mined questions too (entries are written from them).
+  const alsoMined = process.argv.includes('--also-mined');
+  if (alsoMined) {
+    const m = readMined();
+    for (const i of [...m.inScope, ...m.outOfScope]) probes.push({ set: 'mined', id: i.id, grams: bigramSet(i.q) });
+  }
+  const sets = alsoMined ? [...GUARDED_SETS, 'mined', 'real-tune'] : GUARDED_SETS;
   let dropped = 0;
   for (const item of [...(data.in_scope ?? []), ...(data.out_of_scope ?? [])]) {
-    const near = nearestEvaluationSet(item.q, probes);
+    const near = nearestEvaluationSet(item.q, probes, NEAR_JACCARD, sets);
     if (near) dropped++;
     console.log(`${item.id}: ${near ? `DROP (near ${near})` : 'ok'}`);
   }

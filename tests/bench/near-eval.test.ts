@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { bigramSet, evaluationProbes, jaccard, nearestEvaluationSet, readMined } from '../../bench/eval/near-eval.js';
+import { existsSync } from 'node:fs';
 import { loadKnowledge } from '../../src/knowledge/load.js';
+import { readEvalSet } from '../../bench/dev-set.js';
 
 // Guards of the evaluation's honesty. Failures name ids only, never the text of a test item.
 const probes = evaluationProbes();
@@ -23,9 +25,13 @@ describe('near-eval', () => {
     expect(ids.length - new Set(ids).size).toBe(0);
   });
 
-  it('no 相似问 of the knowledge copies a real-test question', async () => {
+  it('no 相似问 of the knowledge copies a real-test or validation question', async () => {
     const k = await loadKnowledge('knowledge', '2026-12-01');
     const test = probes.filter((p) => p.set === 'real-test');
+    if (existsSync('bench/eval/validation.yaml')) {
+      const v = readEvalSet('bench/eval/validation.yaml');
+      for (const i of [...v.inScope, ...v.outOfScope]) test.push({ set: 'validation', id: i.id, grams: bigramSet(i.q) });
+    }
     const copies: string[] = [];
     for (const e of k.entries)
       for (const q of e.questions) {
