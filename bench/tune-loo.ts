@@ -15,7 +15,16 @@ import { DEFAULT_DECISION } from '../src/engine/decide.js';
 import { foldText } from '../src/search/normalize.js';
 import { classify, readEvalSet, score, splitOf } from './dev-set.js';
 
-const { values } = parseArgs({ options: { jaccard: { type: 'string' }, show: { type: 'boolean' }, misses: { type: 'boolean' }, try: { type: 'string', multiple: true }, dev: { type: 'boolean' }, dir: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    jaccard: { type: 'string' },
+    show: { type: 'boolean' },
+    misses: { type: 'boolean' },
+    try: { type: 'string', multiple: true },
+    dev: { type: 'boolean' },
+    dir: { type: 'string' },
+  },
+});
 const J = Number(values.jaccard ?? 0.2);
 const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina());
 const tune = splitOf(readEvalSet(process.env.REAL_SET ?? 'bench/eval/real-questions.yaml'), 'tune');
@@ -66,9 +75,9 @@ for (const [name, options] of variants) {
     if (outcome === 'hit') hit++;
     else if (outcome === 'miss') {
       miss++;
-      if (values.misses && name === 'default') console.log(`  miss ${item.id} [${reply.status}${reply.alternatives[0] ? ' ' + reply.alternatives[0].id : ''}] ${item.q}`);
-    }
-    else wrong.push(`${item.id} → ${reply.entry?.id}`);
+      if (values.misses && name === 'default')
+        console.log(`  miss ${item.id} [${reply.status}${reply.alternatives[0] ? ' ' + reply.alternatives[0].id : ''}] ${item.q}`);
+    } else wrong.push(`${item.id} → ${reply.entry?.id}`);
   }
   if (values.dev) {
     const dev = readEvalSet();

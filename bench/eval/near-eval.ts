@@ -54,8 +54,14 @@ export function evaluationProbes(): EvalProbe[] {
     for (const i of items) probes.push({ set, id: i.id, grams: bigramSet(i.q) });
   };
   for (const [name, s] of sets) add(name, [...s.inScope, ...s.outOfScope]);
-  add('real-tune', [...real.inScope, ...real.outOfScope].filter((i) => i.split === 'tune'));
-  add('real-test', [...real.inScope, ...real.outOfScope].filter((i) => i.split === 'test'));
+  add(
+    'real-tune',
+    [...real.inScope, ...real.outOfScope].filter((i) => i.split === 'tune'),
+  );
+  add(
+    'real-test',
+    [...real.inScope, ...real.outOfScope].filter((i) => i.split === 'test'),
+  );
   return probes;
 }
 
@@ -85,7 +91,9 @@ export function nearestEvaluationSet(text: string, probes: EvalProbe[], threshol
 export function readMined(dir: string | URL = new URL('bench/eval/mined/', root)): EvalSet {
   const out: EvalSet = { inScope: [], outOfScope: [], meta: {} };
   if (!existsSync(dir)) return out;
-  for (const name of readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml'))
+    .sort()) {
     const s = readEvalSet(new URL(name, dir instanceof URL ? dir : new URL(`file://${dir}/`)));
     out.inScope.push(...s.inScope);
     out.outOfScope.push(...s.outOfScope);

@@ -5,51 +5,21 @@
  */
 import { access } from 'node:fs/promises';
 import path from 'node:path';
-import type { AnswerEngine } from '../engine/engine.js';
 import type { Knowledge } from '../knowledge/load.js';
 import type { Entry, Source } from '../knowledge/schema.js';
 import type { LawLibrary } from '../law/library.js';
 import { writeFileAtomic } from './atomic-write.js';
-import type { AuditAction, AuditLog } from './audit-log.js';
+import type { AuditAction } from './audit-log.js';
 import { EditError } from './edit-error.js';
-import { checkEntry, type FieldError } from './entry-check.js';
+import type { FieldError } from './entry-check.js';
 import { UPCOMING_DAYS, upcomingChanges, type UpcomingChange } from '../knowledge/upcoming-changes.js';
 import { KIND_DIR, type EntryFile } from './entry-files.js';
 import { entryToYaml, versionOf } from './entry-yaml.js';
 import { KeyedMutex } from './keyed-mutex.js';
-import type { RevisionStore } from './revision-store.js';
+import { draftErrors, draftFromBody, publishCheckOf, type DraftContext } from './entry-draft.js';
+import type { EntryStoreDeps, EntryView } from './entry-store-types.js';
 
-/** Fields the server manages; values sent by staff are ignored. */
-const SERVER_FIELDS = ['status', 'reviewed', 'updated'] as const;
-
-/** An entry as staff see it: the text they edit, its version, and what is served meanwhile. */
-export interface EntryView {
-  /** The working text: the pending revision if there is one, else the file. */
-  entry: Entry;
-  /** Version of the working text (the ETag; send it back in If-Match). */
-  version: string;
-  /** Status of the entry file (what the public sees). */
-  status: Entry['status'];
-  /** The published text still served while a revision waits for approval. */
-  published?: Entry;
-  /** True when a draft revision of a published entry waits for approval. */
-  pendingRevision: boolean;
-  /** File relative to the knowledge folder. */
-  file: string;
-}
-
-/** Dependencies of the store. */
-export interface EntryStoreDeps {
-  knowledgeDir: string;
-  engine: AnswerEngine;
-  audit: AuditLog;
-  revisions: RevisionStore;
-  /** The loaded tree the store starts from (entries with their files). */
-  files: Map<string, EntryFile>;
-  sources: Map<string, Source>;
-  /** The shipped law texts citations and 「」 quotations are checked against (default: none, not checked). */
-  laws?: LawLibrary;
-}
+export type { EntryStoreDeps, EntryView } from './entry-store-types.js';
 
 /** The editable knowledge: entry files plus pending revisions. */
 export class EntryStore {
@@ -110,13 +80,7 @@ export class EntryStore {
    * written). Empty when it would save.
    */
   check(body: unknown, id: string): FieldError[] {
-    try {
-      this.validate(body, id);
-      return [];
-    } catch (err) {
-      if (err instanceof EditError) return err.errors ?? [{ field: '', message: err.message }];
-      throw err;
-    }
+    return draftErrors(body, id, this.draftContext());
   }
 
   /**
@@ -132,7 +96,7 @@ export class EntryStore {
       throw err;
     }
     const published = { ...draft, status: 'published' as const, reviewed: { by: '审核人', at: this.today() } };
-    return checkEntry(published, this.others(), this.sources, this.today(), { outOfForce: 'error', laws: this.laws }).errors;
+    return publishCheckOf(published, this.draftContext()).errors;
   }
 
   /** Version of an entry file as last written or loaded (the watcher skips files the store wrote itself). */
@@ -210,7 +174,7 @@ export class EntryStore {
       const { status: _s, reviewed: _r, ...rest } = current.entry;
       const published: Entry = { ...rest, status: 'published', reviewed: { by: actor, at: this.today() } };
       // Nothing is published on a law no longer in force, whatever the tree's transition setting.
-      const check = checkEntry(published, this.others(), this.sources, this.today(), { outOfForce: 'error', laws: this.laws });
+      const check = publishCheckOf(published, this.draftContext());
       if (!check.entry) throw new EditError(400, '条目未通过校验，不能发布', check.errors);
       const version = await this.writeFile(f.file, published, (v) =>
         this.deps.audit.record({ actor, action: 'approve', entryId: id, oldVersion: current.version, newVersion: v }),
@@ -239,7 +203,7 @@ export class EntryStore {
         .find((x) => x.action === 'create' || x.action === 'update' || x.action === 'import')?.actor;
       if (writer === actor) throw new EditError(403, '法制审核须由最后编辑人以外的工作人员完成');
       const reviewed: Entry = { ...f.entry, reviewed: { by: actor, at: this.today() } };
-      const check = checkEntry(reviewed, this.others(), this.sources, this.today(), { outOfForce: 'error', laws: this.laws });
+      const check = publishCheckOf(reviewed, this.draftContext());
       if (!check.entry) throw new EditError(400, '条目未通过校验，不能确认审核（请先修改）', check.errors);
       const version = await this.writeFile(f.file, reviewed, (v) =>
         this.deps.audit.record({ actor, action: 'approve', entryId: id, oldVersion: current.version, newVersion: v, detail: 'review of the published text' }),
@@ -284,17 +248,13 @@ export class EntryStore {
     return [...this.files.values()].map((f) => f.entry);
   }
 
-  /** Builds a draft from staff's body (server fields replaced) and checks it like the loader does. */
   private validate(body: unknown, id: string): Entry {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new EditError(400, '请求体应为一个条目（JSON 对象）');
-    const data: Record<string, unknown> = { ...(body as Record<string, unknown>) };
-    for (const k of SERVER_FIELDS) delete data[k];
-    if (data.id !== undefined && data.id !== id)
-      throw new EditError(400, '条目格式不正确', [{ field: 'id', message: `id 与地址中的 ${id} 不一致（不能改名）` }]);
-    const draft = { ...data, id, status: 'draft', updated: this.today() };
-    const { entry, errors } = checkEntry(draft, this.others(), this.sources, this.today(), { laws: this.laws });
-    if (!entry) throw new EditError(400, `条目未通过校验（${errors.length} 处错误）`, errors);
-    return entry;
+    return draftFromBody(body, id, this.draftContext());
+  }
+
+  /** What drafts are checked against: the other entries, the sources, today, the law texts. */
+  private draftContext(): DraftContext {
+    return { others: this.others(), sources: this.sources, today: this.today(), laws: this.laws };
   }
 
   /**

@@ -65,6 +65,9 @@ export const DEFAULT_DECISION: DecisionOptions = {
   long: { from: 32, weights: { relative: 0, coverage: 0.2, closeness: 0.4, containment: 0.6 }, minConfidence: 0.27, clarifyRatio: 0.93, minRelative: 0.2 },
 };
 
+/** Characters that ask (who, where, how many, how, whether …). */
+const INTERROGATIVE = /[谁哪几多怎么吗啥什何否]/;
+
 /** A reranked candidate. */
 export interface Scored {
   id: string;
@@ -144,7 +147,7 @@ export function decide(
   const content = contentPositions(normalized, index.analyzer.stopwords);
   const long = content.length >= options.long.from;
   const uw = options.unknownWeight ?? 1;
-  const qWeight = unique.reduce((s, t) => s + index.idf(t) * (index.termId(t) === undefined ? uw : 1), 0);
+  const qWeight = unique.reduce((s, t) => s + index.idf(t) * (index.termId(t) === undefined && !INTERROGATIVE.test(t) ? uw : 1), 0);
 
   // Where each query token occurs in the question (code point positions), computed once per question.
   const chars = [...normalized];
@@ -158,7 +161,13 @@ export function decide(
   // Content characters inside some word an entry contains weigh 1 in the coverage's denominator, the others `uw`.
   const knownAt = new Set<number>();
   for (const k of known) for (const i of positions.get(k.tok)!) knownAt.add(i);
-  const contentWeight = content.reduce((s, i) => s + (knownAt.has(i) ? 1 : uw), 0);
+  // The asked part is never discounted: an interrogative (谁, 哪, 多少, 怎么 …) and the characters beside it count
+  // fully, so that 「火星上的排污许可证归谁管」 is not read as a question about 排污许可证 alone.
+  const asked = new Set<number>();
+  chars.forEach((c, i) => {
+    if (INTERROGATIVE.test(c)) for (let j = i - 1; j <= i + 1; j++) asked.add(j);
+  });
+  const contentWeight = content.reduce((s, i) => s + (knownAt.has(i) || asked.has(i) ? 1 : uw), 0);
 
   const ranked = cands.map((c): Scored => {
     const t = index.tokensOf(c.id)!;
