@@ -21,7 +21,7 @@ import { MemoryConversationStore, type ConversationStore } from './conversation.
 import { understand } from './understand.js';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 import { EntryRegistry } from './entry-registry.js';
-import { answeredReply, fallbackReply, round, smalltalkReply } from './replies.js';
+import { answeredReply, fallbackReply, noContextReply, round, smalltalkReply } from './replies.js';
 import { redirectFinder, type RedirectFinder } from './redirect.js';
 
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
@@ -236,6 +236,7 @@ export class AnswerEngine {
       const text = ['您想问的是下面哪一个问题？', ...alternatives.map((a, i) => `${i + 1}. ${a.title}`), '请点选或回复序号；也可以换个说法再问。'].join('\n');
       return { status: 'clarify', text, alternatives, score: round(decision.ranked[0].confidence) };
     }
+    if (understood.via === 'no-context') return noContextReply();
     const remedy = ownCase ? this.live(this.options.remedyEntryId, day) : undefined;
     if (remedy) {
       return this.answered(remedy, day, undefined, session, true);

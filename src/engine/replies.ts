@@ -88,6 +88,15 @@ export function fallbackReply(contacts: Contacts, redirect?: Elsewhere, best?: S
   return { status: 'fallback', text: lines.join('\n'), alternatives: [], ...(best ? { score: round(best.confidence) } : {}) };
 }
 
+/** The reply to a follow-up that has nothing before it (「那罚多少钱」 as a first message): ask for the matter. */
+export function noContextReply(): Reply {
+  const text = [
+    '您这句话像是接着前面的问题问的，但我还不知道您说的是哪件事。',
+    '请把事情说完整再问一次，例如“没办排污许可证就排污，罚多少钱”“环评报告表审批要多久”。',
+  ].join('\n');
+  return { status: 'fallback', text, alternatives: [] };
+}
+
 /** A score rounded to three decimals, as replies carry it. */
 export function round(n: number): number {
   return Math.round(n * 1000) / 1000;

@@ -39,8 +39,11 @@ export interface Understood {
   decision: Decision;
   /** The search text to remember as the conversation's context. */
   query: string;
-  /** How it was read: alone, as a follow-up, or by its question clauses. */
-  via: 'alone' | 'follow-up' | 'clauses';
+  /**
+   * How it was read: alone, as a follow-up, by its question clauses, or as a follow-up with nothing before it
+   * (「那罚多少钱」 as a first message: not answered).
+   */
+  via: 'alone' | 'follow-up' | 'clauses' | 'no-context';
   /** Entries for the message's other question(s), to offer beside the answer. */
   also: string[];
 }
@@ -82,11 +85,13 @@ export function understand(input: UnderstandInput): Understood {
     return alone.kind === 'answer' ? { decision: { kind: 'none', ranked: alone.ranked }, query: input.previous, via: 'follow-up', also: [] } : plain;
   }
 
-  if (!input.previous && leansOnMissingContext(input.folded) && alone.kind === 'answer') {
+  if (!input.previous && leansOnMissingContext(input.folded)) {
     // 「那罚多少钱」 with nothing before it: an aspect alone is not guessed at; a named matter is offered, not answered.
-    if (asksAspectOnly(followUpCore(input.folded))) return { ...plain, decision: { kind: 'none', ranked: alone.ranked } };
-    const offers = alone.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= input.offerAt.confidence).slice(0, 3);
-    return { ...plain, decision: { kind: 'clarify', ranked: offers } };
+    if (asksAspectOnly(followUpCore(input.folded))) return { ...plain, decision: { kind: 'none', ranked: alone.ranked }, via: 'no-context' };
+    if (alone.kind === 'answer') {
+      const offers = alone.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= input.offerAt.confidence).slice(0, 3);
+      return { ...plain, decision: offers.length ? { kind: 'clarify', ranked: offers } : { kind: 'none', ranked: alone.ranked }, via: offers.length ? 'alone' : 'no-context' };
+    }
   }
 
   const compact = input.folded.replace(/\s+/g, '');

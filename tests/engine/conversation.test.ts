@@ -91,3 +91,11 @@ describe('a follow-up with nothing before it', () => {
     expect(leansOnMissingContext('排污许可证有效期多久')).toBe(false);
   });
 });
+
+describe('a follow-up with nothing before it: the reply', () => {
+  it('asks for the matter instead of the generic fallback', () => {
+    const r = engineWith().ask('那罚多少钱', 'fresh3');
+    expect(r.status).toBe('fallback');
+    expect(r.text).toContain('请把事情说完整');
+  });
+});
