@@ -39,6 +39,9 @@ export const DEFAULT_ANALYZER_OPTIONS: AnalyzerOptions = {
   cjk: 'bigram',
 };
 
+/** A word of two to six CJK characters repeated right after itself. */
+const REPEATED_WORD = /([\u3400-\u9fff]{2,6}?)\1+/g;
+
 const CJK_RUN = /[\u3400-\u9fff\uf900-\ufaff]+|[a-z0-9][a-z0-9.%]*/g;
 const IS_CJK = /^[\u3400-\u9fff\uf900-\ufaff]/;
 
@@ -59,7 +62,8 @@ export class Analyzer {
     if (this.options.synonyms) {
       const contextual = contextualRewriter(lexicon.contextual);
       const synonyms = synonymRewriter(lexicon.synonyms);
-      this.rewrite = (t) => synonyms(contextual(t));
+      // Two words rewritten to one term side by side (噪音扰民 → 噪声噪声) say it once.
+      this.rewrite = (t) => synonyms(contextual(t)).replace(REPEATED_WORD, '$1');
     } else this.rewrite = (t) => t;
     const terms = new Set([...lexicon.terms, ...(this.options.synonyms ? Object.keys(lexicon.synonyms) : [])].map(fold));
     terms.delete('');

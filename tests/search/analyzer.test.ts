@@ -74,3 +74,8 @@ describe('contextual words', () => {
     expect(contextualRewriter()('扰民')).toBe('扰民');
   });
 });
+
+describe('repeated words', () => {
+  const lex: Lexicon = { synonyms: { 噪声: ['噪音'] }, terms: [], fillers: [], stopwords: [], elsewhere: [], contextual: [{ word: '扰民', means: '噪声', unless: [] }] };
+  it('two words rewritten to one term side by side say it once', () => expect(new Analyzer(lex).normalize('工地噪音扰民')).toBe('工地噪声'));
+});
