@@ -25,7 +25,7 @@ describe('near-eval', () => {
     expect(ids.length - new Set(ids).size).toBe(0);
   });
 
-  it('no 相似问 of the knowledge copies a real-test or validation question', async () => {
+  it('no 相似问 of the knowledge copies a real-test or validation question', { timeout: 60_000 }, async () => {
     const k = await loadKnowledge('knowledge', '2026-12-01');
     const test = probes.filter((p) => p.set === 'real-test');
     if (existsSync('bench/eval/validation.yaml')) {
