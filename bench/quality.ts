@@ -1,5 +1,5 @@
 /**
- * `npm run bench:quality [-- --ablation] [-- --index-answers] [-- --sets dev,tune,test,heldout,mined,followups]`: runs the
+ * `npm run bench:quality [-- --ablation] [-- --index-answers] [-- --sets dev,tune,test,heldout,mined,validation,followups] [-- --try '<decision json>']`: runs the
  * evaluation sets through the engine in-process and prints, per set, hits, misses (clarify / fallback), wrong
  * answers (answered without the expected facts: the worst outcome) and false answers (out-of-scope answered).
  *
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     'index-answers': { type: 'boolean' },
     sets: { type: 'string' },
     experiments: { type: 'boolean' },
+    try: { type: 'string', multiple: true },
   },
 });
 const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina());
@@ -98,6 +99,12 @@ if (values.experiments) {
   steps.push(['jieba + bigrams', { analyzer: { cjk: 'jieba+bigram' } }]);
   steps.push(['Intl.Segmenter + bigrams', { analyzer: { cjk: 'segmenter+bigram' } }]);
   steps.push(['answers indexed', { indexAnswers: true }]);
+}
+
+// --try '{"unknownWeight":1}' (repeatable): decision options merged over the defaults (`long` merged too).
+for (const json of values.try ?? []) {
+  const o = JSON.parse(json) as Partial<DecisionOptions>;
+  steps.push([`try ${json}`, decision({ ...o, long: { ...DEFAULT_DECISION.long, ...(o.long ?? {}) } })]);
 }
 
 const f = (n: number) => n.toFixed(3);
