@@ -90,7 +90,11 @@ export function understand(input: UnderstandInput): Understood {
     if (asksAspectOnly(followUpCore(input.folded))) return { ...plain, decision: { kind: 'none', ranked: alone.ranked }, via: 'no-context' };
     if (alone.kind === 'answer') {
       const offers = alone.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= input.offerAt.confidence).slice(0, 3);
-      return { ...plain, decision: offers.length ? { kind: 'clarify', ranked: offers } : { kind: 'none', ranked: alone.ranked }, via: offers.length ? 'alone' : 'no-context' };
+      return {
+        ...plain,
+        decision: offers.length ? { kind: 'clarify', ranked: offers } : { kind: 'none', ranked: alone.ranked },
+        via: offers.length ? 'alone' : 'no-context',
+      };
     }
   }
 

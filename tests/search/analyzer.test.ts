@@ -76,6 +76,13 @@ describe('contextual words', () => {
 });
 
 describe('repeated words', () => {
-  const lex: Lexicon = { synonyms: { 噪声: ['噪音'] }, terms: [], fillers: [], stopwords: [], elsewhere: [], contextual: [{ word: '扰民', means: '噪声', unless: [] }] };
+  const lex: Lexicon = {
+    synonyms: { 噪声: ['噪音'] },
+    terms: [],
+    fillers: [],
+    stopwords: [],
+    elsewhere: [],
+    contextual: [{ word: '扰民', means: '噪声', unless: [] }],
+  };
   it('two words rewritten to one term side by side say it once', () => expect(new Analyzer(lex).normalize('工地噪音扰民')).toBe('工地噪声'));
 });
