@@ -35,13 +35,18 @@ export interface DecisionOptions {
    * Long messages (residents' complaints, stories): from `from` content characters on, the confidence weighs how
    * much of an entry's closest title or 相似问 the message contains (a long message covers little of itself with
    * any entry), with its own thresholds (default: from 32; weights relative 0, coverage 0.2, closeness 0.4,
-   * containment 0.6; minConfidence 0.27; clarifyRatio 0.93; minRelative 0.2). `from: Infinity` turns it off.
+   * containment 0.6; minConfidence 0.27; clarifyRatio 0.93; minCoverage 0.25; minRelative 0.2). `from: Infinity` turns it off.
    */
   long: {
     from: number;
     weights: { relative: number; coverage: number; closeness: number; containment: number };
     minConfidence: number;
     clarifyRatio: number;
+    /**
+     * Least coverage of a long message by its answer (default: 0.25; without it, minCoverage): a story around a complaint
+     * covers little of itself with any entry, so a lower floor lets the containment of a 相似问 decide.
+     */
+    minCoverage?: number;
     /**
      * Least BM25 score of the best entry relative to the top BM25 candidate for a long message to be answered
      * (default: 0.2): the long confidence gives `relative` no weight, so without this floor an entry the search
@@ -62,7 +67,14 @@ export const DEFAULT_DECISION: DecisionOptions = {
   focusWeight: 0.5,
   readClauses: true,
   nearBoost: 1.05,
-  long: { from: 32, weights: { relative: 0, coverage: 0.2, closeness: 0.4, containment: 0.6 }, minConfidence: 0.27, clarifyRatio: 0.93, minRelative: 0.2 },
+  long: {
+    from: 32,
+    weights: { relative: 0, coverage: 0.2, closeness: 0.4, containment: 0.6 },
+    minConfidence: 0.27,
+    clarifyRatio: 0.93,
+    minCoverage: 0.25,
+    minRelative: 0.2,
+  },
 };
 
 /** Characters that ask (who, where, how many, how, whether …). */
@@ -205,14 +217,15 @@ export function decide(
   const best = ranked[0];
   const minConfidence = long ? options.long.minConfidence : options.minConfidence;
   const clarifyRatio = long ? options.long.clarifyRatio : options.clarifyRatio;
-  if (best.coverage < options.minCoverage || best.confidence < minConfidence) return { kind: 'none', ranked };
+  const minCoverage = long ? (options.long.minCoverage ?? options.minCoverage) : options.minCoverage;
+  if (best.coverage < minCoverage || best.confidence < minConfidence) return { kind: 'none', ranked };
   if (long && best.relative < options.long.minRelative) {
     // A weak reading of a long message (the search itself ranks the entry far below another): ask which question
     // it is rather than answer another one.
-    const offers = ranked.filter((r) => r.coverage >= options.minCoverage && r.confidence >= minConfidence).slice(0, 3);
+    const offers = ranked.filter((r) => r.coverage >= minCoverage && r.confidence >= minConfidence).slice(0, 3);
     return offers.length > 1 ? { kind: 'clarify', ranked: offers } : { kind: 'none', ranked };
   }
-  const close = ranked.filter((r) => r.confidence >= best.confidence * clarifyRatio && r.coverage >= options.minCoverage);
+  const close = ranked.filter((r) => r.confidence >= best.confidence * clarifyRatio && r.coverage >= minCoverage);
   if (close.length > 1) return { kind: 'clarify', ranked: close.slice(0, 3) };
   return { kind: 'answer', best, ranked };
 }
