@@ -52,3 +52,12 @@ describe('decide: words no entry contains (unknownWeight)', () => {
   });
   it('defaults to 0.2', () => expect(DEFAULT_DECISION.unknownWeight).toBe(0.2));
 });
+
+describe('decide on a long message: its own coverage floor', () => {
+  it('long.minCoverage, not minCoverage, is the floor of a long message', () => {
+    const strict: DecisionOptions = { ...DEFAULT_DECISION, minCoverage: 0.99, long: { ...DEFAULT_DECISION.long, minCoverage: 0.1 } };
+    expect(run(strict).kind).toBe('answer');
+    const strictLong: DecisionOptions = { ...DEFAULT_DECISION, long: { ...DEFAULT_DECISION.long, minCoverage: 0.99 } };
+    expect(run(strictLong).kind).toBe('none');
+  });
+});
