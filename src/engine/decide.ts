@@ -34,7 +34,7 @@ export interface DecisionOptions {
   /**
    * Long messages (residents' complaints, stories): from `from` content characters on, the confidence weighs how
    * much of an entry's closest title or 相似问 the message contains (a long message covers little of itself with
-   * any entry), with its own thresholds (default: from 32; weights relative 0, coverage 0.2, closeness 0.4,
+   * any entry), with its own thresholds (default: from 26; weights relative 0, coverage 0.2, closeness 0.4,
    * containment 0.6; minConfidence 0.27; clarifyRatio 0.93; minCoverage 0.25; minRelative 0.2). `from: Infinity` turns it off.
    */
   long: {
@@ -68,7 +68,7 @@ export const DEFAULT_DECISION: DecisionOptions = {
   readClauses: true,
   nearBoost: 1.05,
   long: {
-    from: 32,
+    from: 26,
     weights: { relative: 0, coverage: 0.2, closeness: 0.4, containment: 0.6 },
     minConfidence: 0.27,
     clarifyRatio: 0.93,
