@@ -20,6 +20,11 @@ export interface EngineOptions {
   /** Entry explaining remedies after a penalty, appended to own-case questions (default: penalty-what-to-do). */
   remedyEntryId: string;
   /**
+   * The general guide for residents' complaints, answered when a complaint story (src/engine/complaint-story.ts)
+   * matches no entry (default: complaint-general-guide; an id not in the knowledge turns it off).
+   */
+  complaintGuideEntryId: string;
+  /**
    * Weights of entry kinds in ranking (default: case 0.8, report 0.85). A case weighs fully when the question
    * asks for an example, a report when it asks about the bureau.
    */
@@ -50,6 +55,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   decision: DEFAULT_DECISION,
   contacts: { bureauName: '魏都区生态环境局', phone: '', hours: '' },
   remedyEntryId: 'penalty-what-to-do',
+  complaintGuideEntryId: 'complaint-general-guide',
   kindPrior: { case: 0.8, report: 0.85 },
   indexAnswers: false,
   today: () => todayInChina(),

@@ -22,7 +22,8 @@ import { understand } from './understand.js';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 import { EntryRegistry } from './entry-registry.js';
 import { answeredReply, fallbackReply, noContextReply, round, smalltalkReply } from './replies.js';
-import { redirectFinder, type RedirectFinder } from './redirect.js';
+import { domainTermsOf, foldElsewhere, redirectFinder, type RedirectFinder } from './redirect.js';
+import { complaintStoryFinder } from './complaint-story.js';
 
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 
@@ -41,6 +42,8 @@ export class AnswerEngine {
   /** Finds another department's matter in a folded question (words inside our own longer terms ignored). */
   private findRedirect: RedirectFinder = () => undefined;
   private readonly conversations: ConversationStore;
+  /** Whether a folded message is a resident's complaint story (answered with the general guide when unmatched). */
+  private isComplaintStory: (folded: string) => boolean;
 
   constructor(knowledge: Knowledge, options: Partial<EngineOptions> = {}) {
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
@@ -50,6 +53,7 @@ export class AnswerEngine {
     this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
     this.index = this.build(knowledge);
     this.findRedirect = redirectFinder(this.elsewhere, domainTermsOf(knowledge));
+    this.isComplaintStory = complaintStoryFinder(knowledge.lexicon.complaint);
   }
 
   /** The shipped law texts (the 生态环境法典) and the map of repealed laws' articles. */
@@ -133,6 +137,7 @@ export class AnswerEngine {
     if (knowledge.laws) this.laws = knowledge.laws;
     this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
     this.findRedirect = redirectFinder(this.elsewhere, domainTermsOf(knowledge));
+    this.isComplaintStory = complaintStoryFinder(knowledge.lexicon.complaint);
     this.index = next;
   }
 
@@ -241,6 +246,8 @@ export class AnswerEngine {
     if (remedy) {
       return this.answered(remedy, day, undefined, session, true);
     }
+    const guide = this.isComplaintStory(folded) ? this.live(this.options.complaintGuideEntryId, day) : undefined;
+    if (guide) return this.answered(guide, day, undefined, session);
     if (session && state?.offered) this.conversations.set(session, { query: state.query, entryId: state.entryId });
     return this.fallback(undefined, decision.ranked[0]);
   }
@@ -283,16 +290,4 @@ export class AnswerEngine {
     this.entries = new EntryRegistry(published);
     return index;
   }
-}
-
-/** The lexicon's other-department terms in folded form, for matching folded questions. */
-function foldElsewhere(list: readonly Elsewhere[]): Elsewhere[] {
-  return list.map((e) => ({ ...e, terms: e.terms.map(foldText).filter(Boolean) }));
-}
-
-/** The knowledge's own terms: lexicon terms, synonym groups and published entries' keywords. */
-function domainTermsOf(knowledge: Knowledge): string[] {
-  const { terms, synonyms } = knowledge.lexicon;
-  const keywords = knowledge.entries.filter((e) => e.status === 'published').flatMap((e) => e.keywords);
-  return [...terms, ...Object.entries(synonyms).flat(2), ...keywords];
 }

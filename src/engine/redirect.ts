@@ -5,6 +5,7 @@
  */
 import type { Elsewhere } from '../search/lexicon.js';
 import { foldText } from '../search/normalize.js';
+import type { Knowledge } from '../knowledge/load.js';
 
 /** Finds the other-department matter a folded question is about, if any. */
 export type RedirectFinder = (folded: string) => Elsewhere | undefined;
@@ -42,4 +43,16 @@ function domainSpans(text: string, domain: readonly string[]): [number, number][
     for (let i = text.indexOf(d); i >= 0; i = text.indexOf(d, i + 1)) out.push([i, i + d.length]);
   }
   return out;
+}
+
+/** The lexicon's other-department terms in folded form, for matching folded questions. */
+export function foldElsewhere(list: readonly Elsewhere[]): Elsewhere[] {
+  return list.map((e) => ({ ...e, terms: e.terms.map(foldText).filter(Boolean) }));
+}
+
+/** The knowledge's own terms: lexicon terms, synonym groups and published entries' keywords. */
+export function domainTermsOf(knowledge: Knowledge): string[] {
+  const { terms, synonyms } = knowledge.lexicon;
+  const keywords = knowledge.entries.filter((e) => e.status === 'published').flatMap((e) => e.keywords);
+  return [...terms, ...Object.entries(synonyms).flat(2), ...keywords];
 }

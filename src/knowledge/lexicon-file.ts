@@ -17,7 +17,7 @@ export function parseLexicon(yaml: YamlFile): { lexicon: Lexicon; problems: Prob
     return { lexicon, problems };
   }
   for (const key of Object.keys(data)) {
-    if (!['synonyms', 'terms', 'fillers', 'stopwords', 'elsewhere', 'contextual'].includes(key)) bad([key], key, '不认识的部分');
+    if (!['synonyms', 'terms', 'fillers', 'stopwords', 'elsewhere', 'contextual', 'complaint'].includes(key)) bad([key], key, '不认识的部分');
   }
   const syn = data.synonyms ?? {};
   if (typeof syn !== 'object' || Array.isArray(syn) || syn === null) bad(['synonyms'], 'synonyms', '应为“标准词: [同义词, ...]”');
@@ -51,6 +51,13 @@ export function parseLexicon(yaml: YamlFile): { lexicon: Lexicon; problems: Prob
         bad(['contextual', i], `contextual[${i}]`, '每项应有 word、means 和 unless（列表）');
       } else lexicon.contextual?.push({ word: o.word, means: o.means, unless: o.unless.map(String) });
     });
+  }
+  const complaint = data.complaint;
+  if (complaint !== undefined) {
+    const o = complaint as Record<string, unknown> | null;
+    if (!o || typeof o !== 'object' || !isStringList(o.nuisance) || !isStringList(o.request))
+      bad(['complaint'], 'complaint', '应有 nuisance 和 request 两个列表');
+    else lexicon.complaint = { nuisance: o.nuisance.map(String), request: o.request.map(String) };
   }
   return { lexicon, problems };
 }

@@ -18,6 +18,8 @@ export interface Lexicon {
   elsewhere: Elsewhere[];
   /** Words that mean a term only in some contexts (扰民 is 噪声 unless the text is about 油烟 or 气味). */
   contextual?: Contextual[];
+  /** Words of residents' complaint stories: the nuisances (油烟, 噪音, 臭 …) and the requests (希望, 投诉, 管管 …). */
+  complaint?: { nuisance: string[]; request: string[] };
 }
 
 /** A word rewritten to a term only when the text names none of `unless`. */
