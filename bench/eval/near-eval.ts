@@ -13,7 +13,7 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { foldText } from '../../src/search/normalize.js';
-import { readEvalSet, type EvalItem, type EvalSet } from '../dev-set.js';
+import { DEV_SET, readEvalSet, type EvalItem, type EvalSet } from '../dev-set.js';
 
 /** Default threshold: at or above it a question counts as a near-copy of an evaluation item. */
 export const NEAR_JACCARD = 0.35;
@@ -44,10 +44,9 @@ const root = new URL('../../', import.meta.url);
 
 /** Loads every evaluation set of the project (dev, held-out, real tune and test) as probes. */
 export function evaluationProbes(): EvalProbe[] {
-  const sets: [string, EvalSet][] = [
-    ['dev', readEvalSet()],
-    ['heldout', readEvalSet(new URL('bench/eval/heldout.yaml', root))],
-  ];
+  const sets: [string, EvalSet][] = [['heldout', readEvalSet(new URL('bench/eval/heldout.yaml', root))]];
+  // The dev set lives beside the project (../shared); a checkout without it is probed against the rest.
+  if (existsSync(DEV_SET)) sets.push(['dev', readEvalSet(DEV_SET)]);
   const real = readEvalSet(new URL('bench/eval/real-questions.yaml', root));
   const probes: EvalProbe[] = [];
   const add = (set: string, items: EvalItem[]) => {
