@@ -43,22 +43,32 @@
     return x === null || x === undefined ? '—' : (x * 100).toFixed(1) + '%';
   }
 
+  /** Empties a chart's target; false (with a note) when there are no rows to draw. */
+  function startChart(target, rows) {
+    target.textContent = '';
+    if (rows.length) return true;
+    target.appendChild(el('p', '该时段没有数据'));
+    return false;
+  }
+
+  /** The largest question count of the rows (at least 1, so bars scale safely). */
+  function maxQuestions(rows) {
+    return (
+      Math.max.apply(
+        null,
+        rows.map(function (r) {
+          return r.questions;
+        }),
+      ) || 1
+    );
+  }
+
   /** Vertical bars (one per week). */
   function columns(target, rows) {
-    target.textContent = '';
-    if (!rows.length) {
-      target.appendChild(el('p', '该时段没有数据'));
-      return;
-    }
+    if (!startChart(target, rows)) return;
     var w = Math.max(320, rows.length * 48),
       h = 220,
-      max =
-        Math.max.apply(
-          null,
-          rows.map(function (r) {
-            return r.questions;
-          }),
-        ) || 1;
+      max = maxQuestions(rows);
     var s = svg('svg', { viewBox: '0 0 ' + w + ' ' + h });
     rows.forEach(function (r, i) {
       var bh = Math.round((r.questions / max) * 150),
@@ -72,19 +82,9 @@
 
   /** Horizontal bars (one per topic). */
   function bars(target, rows) {
-    target.textContent = '';
-    if (!rows.length) {
-      target.appendChild(el('p', '该时段没有数据'));
-      return;
-    }
+    if (!startChart(target, rows)) return;
     var h = rows.length * 28 + 10,
-      max =
-        Math.max.apply(
-          null,
-          rows.map(function (r) {
-            return r.questions;
-          }),
-        ) || 1;
+      max = maxQuestions(rows);
     var s = svg('svg', { viewBox: '0 0 600 ' + h });
     rows.forEach(function (r, i) {
       var y = i * 28 + 5,
