@@ -12,7 +12,7 @@ import { loadKnowledge } from '../src/knowledge/load.js';
 import { todayInChina } from '../src/knowledge/validity.js';
 import { AnswerEngine, type EngineOptions } from '../src/engine/engine.js';
 import { DEFAULT_DECISION } from '../src/engine/decide.js';
-import { foldText } from '../src/search/normalize.js';
+import { bigramSet as bigrams, jaccard } from './eval/near-eval.js';
 import { classify, readEvalSet, score, splitOf } from './dev-set.js';
 
 const { values } = parseArgs({
@@ -28,19 +28,6 @@ const { values } = parseArgs({
 const J = Number(values.jaccard ?? 0.2);
 const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina());
 const tune = splitOf(readEvalSet(process.env.REAL_SET ?? 'bench/eval/real-questions.yaml'), 'tune');
-
-/** Character bigrams of a text's CJK letters and digits (folded). */
-function bigrams(text: string): Set<string> {
-  const c = [...foldText(text).replace(/[^\u3400-\u9fffa-z0-9]/g, '')];
-  const out = new Set<string>();
-  for (let i = 0; i + 1 < c.length; i++) out.add(c[i] + c[i + 1]);
-  return out;
-}
-function jaccard(a: Set<string>, b: Set<string>): number {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n / (a.size + b.size - n || 1);
-}
 
 const published = knowledge.entries.filter((e) => e.status === 'published');
 const asked = published.map((e) => e.questions.map(bigrams));

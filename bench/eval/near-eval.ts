@@ -87,13 +87,13 @@ export function nearestEvaluationSet(text: string, probes: EvalProbe[], threshol
 }
 
 /** Reads every mined-question file (bench/eval/mined/*.yaml) as one evaluation set (in scope and out of scope). */
-export function readMined(dir: string | URL = new URL('bench/eval/mined/', root)): EvalSet {
+export function readMined(dir: URL = new URL('bench/eval/mined/', root)): EvalSet {
   const out: EvalSet = { inScope: [], outOfScope: [], meta: {} };
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()) {
-    const s = readEvalSet(new URL(name, dir instanceof URL ? dir : new URL(`file://${dir}/`)));
+    const s = readEvalSet(new URL(name, dir));
     out.inScope.push(...s.inScope);
     out.outOfScope.push(...s.outOfScope);
   }

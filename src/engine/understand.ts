@@ -80,7 +80,7 @@ export function understand(input: UnderstandInput): Understood {
     if (joined.kind === 'clarify') return { decision: joined, query: text, via: 'follow-up', also: [] };
     // A follow-up that names its own subject may stand alone; one that does not is not guessed at.
     if (alone.kind === 'answer' && input.hasTerm(core)) return plain;
-    const offers = joined.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= input.offerAt.confidence).slice(0, 3);
+    const offers = offersOf(joined.ranked, input.offerAt);
     if (offers.length) return { decision: { kind: 'clarify', ranked: offers }, query: text, via: 'follow-up', also: [] };
     return alone.kind === 'answer' ? { decision: { kind: 'none', ranked: alone.ranked }, query: input.previous, via: 'follow-up', also: [] } : plain;
   }
@@ -89,7 +89,7 @@ export function understand(input: UnderstandInput): Understood {
     // 「那罚多少钱」 with nothing before it: an aspect alone is not guessed at; a named matter is offered, not answered.
     if (asksAspectOnly(followUpCore(input.folded))) return { ...plain, decision: { kind: 'none', ranked: alone.ranked }, via: 'no-context' };
     if (alone.kind === 'answer') {
-      const offers = alone.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= input.offerAt.confidence).slice(0, 3);
+      const offers = offersOf(alone.ranked, input.offerAt);
       return {
         ...plain,
         decision: offers.length ? { kind: 'clarify', ranked: offers } : { kind: 'none', ranked: alone.ranked },
@@ -116,8 +116,7 @@ export function understand(input: UnderstandInput): Understood {
     const offers: Scored[] = [];
     for (const d of [...read.map((r) => r.decision), alone]) {
       const best = top(d);
-      if (best && best.coverage >= input.offerAt.coverage && best.confidence >= input.offerAt.confidence && !offers.some((o) => o.id === best.id))
-        offers.push(best);
+      if (best && offersOf([best], input.offerAt).length && !offers.some((o) => o.id === best.id)) offers.push(best);
     }
     if (offers.length === 0) return plain;
     return { decision: { kind: 'clarify', ranked: offers.slice(0, 3) }, query: read[0].normalized, via: 'clauses', also: [] };
@@ -131,6 +130,11 @@ export function understand(input: UnderstandInput): Understood {
     return { ...plain, also: [...new Set(more)].slice(0, 2) };
   }
   return { decision: chosen, query: read[main].normalized, via: 'clauses', also: others(read, chosen.best.id, top) };
+}
+
+/** The candidates close enough to offer in a clarify (at most three). */
+function offersOf(ranked: readonly Scored[], at: UnderstandInput['offerAt']): Scored[] {
+  return ranked.filter((r) => r.coverage >= at.coverage && r.confidence >= at.confidence).slice(0, 3);
 }
 
 /** The best entries of the other clauses, for offering beside the answer. */
