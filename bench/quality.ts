@@ -101,10 +101,12 @@ if (values.experiments) {
   steps.push(['answers indexed', { indexAnswers: true }]);
 }
 
-// --try '{"unknownWeight":1}' (repeatable): decision options merged over the defaults (`long` merged too).
+// --try '{"unknownWeight":1}' (repeatable): decision options merged over the defaults (`long` merged too);
+// `complaintGuideEntryId` in the JSON is an engine option ("" turns the general complaint guide off).
 for (const json of values.try ?? []) {
-  const o = JSON.parse(json) as Partial<DecisionOptions>;
-  steps.push([`try ${json}`, decision({ ...o, long: { ...DEFAULT_DECISION.long, ...(o.long ?? {}) } })]);
+  const { complaintGuideEntryId, ...o } = JSON.parse(json) as Partial<DecisionOptions> & { complaintGuideEntryId?: string };
+  const engine = complaintGuideEntryId === undefined ? {} : { complaintGuideEntryId };
+  steps.push([`try ${json}`, { ...engine, ...decision({ ...o, long: { ...DEFAULT_DECISION.long, ...(o.long ?? {}) } }) }]);
 }
 
 const f = (n: number) => n.toFixed(3);
