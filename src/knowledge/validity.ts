@@ -3,6 +3,7 @@
  * `check-knowledge` flags entries whose basis is no longer in force.
  */
 import type { Source } from './schema.js';
+import { chinaDay } from '../time/china-day.js';
 
 /** Status of a source on a day. */
 export type ValidityStatus = 'in_force' | 'pending' | 'superseded' | 'repealed';
@@ -36,7 +37,7 @@ export function chineseDate(iso: string): string {
 
 /** Today's date as YYYY-MM-DD in China Standard Time (UTC+8), the bureau's calendar. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  return chinaDay(now);
 }
 
 /**
