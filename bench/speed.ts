@@ -1,5 +1,5 @@
 /**
- * `npm run bench:speed [-- --sizes 10000,100000 --skip-http --index-answers]`: in-process reply latency, index build time and heap
+ * `npm run bench:speed [-- --sizes 10000,100000 --skip-http --index-answers --dir knowledge]`: in-process reply latency, index build time and heap
  * for the real knowledge and synthetic corpora, start-up time to ready, and HTTP throughput of POST /api/ask
  * against a bare Fastify route, all against baselines measured in the same run.
  * Run with `node --expose-gc` (the npm script does) so heap figures are measured after a collection.
@@ -18,7 +18,14 @@ import { random, syntheticEntries } from './synthetic.js';
 import { freePort, waitFor } from '../tests/helpers/net.js';
 
 const { values } = parseArgs({
-  options: { sizes: { type: 'string' }, 'skip-http': { type: 'boolean' }, queries: { type: 'string' }, 'index-answers': { type: 'boolean' } },
+  options: {
+    sizes: { type: 'string' },
+    'skip-http': { type: 'boolean' },
+    queries: { type: 'string' },
+    'index-answers': { type: 'boolean' },
+    // The knowledge directory (default: knowledge), e.g. an older tree's, to time two engines on one corpus.
+    dir: { type: 'string' },
+  },
 });
 const sizes = (values.sizes ?? '10000,100000').split(',').filter(Boolean).map(Number);
 const nQueries = Number(values.queries ?? 1000);
@@ -33,7 +40,7 @@ const heapMb = () => {
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
 const f = (n: number, d = 2) => n.toFixed(d);
 
-const knowledge = await loadKnowledge('knowledge', todayInChina());
+const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina());
 const published = knowledge.entries.filter((e) => e.status === 'published');
 
 /** 1,000 varied questions: the eval set, every title and 相似问, and noisy variants of them. */
