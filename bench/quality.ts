@@ -1,12 +1,13 @@
 /**
- * `npm run bench:quality [-- --ablation] [-- --index-answers] [-- --sets dev,tune,test,heldout,mined,validation,followups] [-- --try '<decision json>']`: runs the
+ * `npm run bench:quality [-- --ablation] [-- --index-answers] [-- --sets dev,tune,test,heldout,mined,validation,followups] [-- --try '<decision json>'] [-- --dir knowledge]`: runs the
  * evaluation sets through the engine in-process and prints, per set, hits, misses (clarify / fallback), wrong
  * answers (answered without the expected facts: the worst outcome) and false answers (out-of-scope answered).
  *
  * Sets: `dev` (../shared/eval/dev.yaml, or EVAL_SET), `tune` and `test` (the two splits of the real-question
  * corpus bench/eval/real-questions.yaml, or REAL_SET; each item's split is checked against the rule written in the
  * file), `heldout` (bench/eval/heldout.yaml), `mined` (bench/eval/mined/*.yaml: real questions collected to write
- * entries from, so tuned on like tune, none near an evaluation item: bench/eval/near-eval.ts), `validation`
+ * entries from, so tuned on like tune, none near an evaluation item: bench/eval/near-eval.ts; `mined=tax+eia` reads
+ * only those files, e.g. a round's fresh batches asked of the knowledge before they were covered, with --dir), `validation`
  * (bench/eval/validation.yaml: real questions new to everyone who writes knowledge, used to choose thresholds) and `followups` (bench/eval/followups.yaml: a question and its
  * follow-up in one conversation). Failures are listed for every set except `test`: the test split is only
  * reported, never used for tuning. With --ablation the run repeats with each analyzer step added in turn,
@@ -48,6 +49,8 @@ for (const name of wanted) {
   if (name === 'dev') sets.push(['dev', readEvalSet()]);
   else if (name === 'heldout') sets.push(['heldout', readEvalSet(HELDOUT)]);
   else if (name === 'mined') sets.push(['mined', readMined()]);
+  // mined=tax+eia: only those mined files (e.g. one round's fresh batches, asked of an older tree's knowledge with --dir).
+  else if (name.startsWith('mined=')) sets.push([name, readMined(undefined, name.slice(6).split('+'))]);
   else if (name === 'validation' && existsSync(VALIDATION)) sets.push(['validation', readEvalSet(VALIDATION)]);
   else if ((name === 'tune' || name === 'test') && existsSync(REAL)) {
     const real = readEvalSet(REAL);

@@ -86,12 +86,15 @@ export function nearestEvaluationSet(text: string, probes: EvalProbe[], threshol
   return set;
 }
 
-/** Reads every mined-question file (bench/eval/mined/*.yaml) as one evaluation set (in scope and out of scope). */
-export function readMined(dir: URL = new URL('bench/eval/mined/', root)): EvalSet {
+/**
+ * Reads the mined-question files (bench/eval/mined/*.yaml) as one evaluation set (in scope and out of scope):
+ * every file, or only those named in `only` (file names without .yaml).
+ */
+export function readMined(dir: URL = new URL('bench/eval/mined/', root), only?: readonly string[]): EvalSet {
   const out: EvalSet = { inScope: [], outOfScope: [], meta: {} };
   if (!existsSync(dir)) return out;
   for (const name of readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
+    .filter((f) => f.endsWith('.yaml') && (!only || only.includes(f.slice(0, -5))))
     .sort()) {
     const s = readEvalSet(new URL(name, dir));
     out.inScope.push(...s.inScope);
