@@ -12,10 +12,10 @@
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { todayInChina } from '../src/knowledge/validity.js';
-import { AnswerEngine, type EngineOptions } from '../src/engine/engine.js';
-import { DEFAULT_DECISION } from '../src/engine/decide.js';
+import { AnswerEngine } from '../src/engine/engine.js';
 import { readMined } from './eval/near-eval.js';
 import { classify, readEvalSet, splitOf } from './dev-set.js';
+import { variantsOf } from './try-options.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,14 +28,8 @@ const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina())
 const tune = splitOf(readEvalSet(process.env.REAL_SET ?? 'bench/eval/real-questions.yaml'), 'tune');
 const items = [...tune.inScope, ...readMined().inScope];
 
-/** `--try` variants: decision options merged over the defaults, each run beside the default. */
-const variants: [string, Partial<EngineOptions>][] = [
-  ['default', {}],
-  ...(values.try ?? []).map((json): [string, Partial<EngineOptions>] => {
-    const o = JSON.parse(json) as Partial<typeof DEFAULT_DECISION>;
-    return [json, { decision: { ...DEFAULT_DECISION, ...o, long: { ...DEFAULT_DECISION.long, ...(o.long ?? {}) } } }];
-  }),
-];
+/** The default engine and the `--try` variants (bench/try-options.ts). */
+const variants = variantsOf(values.try);
 
 for (const [name, options] of variants) {
   const engine = new AnswerEngine(knowledge, options);

@@ -25,6 +25,7 @@ import { readEvalSet, score, splitOf, type EvalSet, type Score } from './dev-set
 import { readFollowups, scoreFollowups } from './followups.js';
 import { checkSplits } from './split-rule.js';
 import { readMined } from './eval/near-eval.js';
+import { tryOptions } from './try-options.js';
 
 const { values } = parseArgs({
   options: {
@@ -104,13 +105,8 @@ if (values.experiments) {
   steps.push(['answers indexed', { indexAnswers: true }]);
 }
 
-// --try '{"unknownWeight":1}' (repeatable): decision options merged over the defaults (`long` merged too);
-// `complaintGuideEntryId` in the JSON is an engine option ("" turns the general complaint guide off).
-for (const json of values.try ?? []) {
-  const { complaintGuideEntryId, ...o } = JSON.parse(json) as Partial<DecisionOptions> & { complaintGuideEntryId?: string };
-  const engine = complaintGuideEntryId === undefined ? {} : { complaintGuideEntryId };
-  steps.push([`try ${json}`, { ...engine, ...decision({ ...o, long: { ...DEFAULT_DECISION.long, ...(o.long ?? {}) } }) }]);
-}
+// --try '{"unknownWeight":1}' (repeatable): see bench/try-options.ts.
+for (const json of values.try ?? []) steps.push([`try ${json}`, tryOptions(json)]);
 
 const f = (n: number) => n.toFixed(3);
 console.log(

@@ -10,10 +10,10 @@
 import { parseArgs } from 'node:util';
 import { loadKnowledge } from '../src/knowledge/load.js';
 import { todayInChina } from '../src/knowledge/validity.js';
-import { AnswerEngine, type EngineOptions } from '../src/engine/engine.js';
-import { DEFAULT_DECISION } from '../src/engine/decide.js';
+import { AnswerEngine } from '../src/engine/engine.js';
 import { bigramSet as bigrams, jaccard } from './eval/near-eval.js';
 import { classify, readEvalSet, score, splitOf } from './dev-set.js';
+import { variantsOf } from './try-options.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,14 +31,8 @@ const tune = splitOf(readEvalSet(process.env.REAL_SET ?? 'bench/eval/real-questi
 
 const published = knowledge.entries.filter((e) => e.status === 'published');
 const asked = published.map((e) => e.questions.map(bigrams));
-// --try '{"unknownWeight":0.3}' (repeatable): decision options merged over the defaults, each run beside the default.
-const variants: [string, Partial<EngineOptions>][] = [
-  ['default', {}],
-  ...(values.try ?? []).map((json): [string, Partial<EngineOptions>] => {
-    const o = JSON.parse(json) as Partial<typeof DEFAULT_DECISION>;
-    return [json, { decision: { ...DEFAULT_DECISION, ...o, long: { ...DEFAULT_DECISION.long, ...(o.long ?? {}) } } }];
-  }),
-];
+// --try '{"unknownWeight":0.3}' (repeatable): see bench/try-options.ts; each runs beside the default.
+const variants = variantsOf(values.try);
 for (const [name, options] of variants) {
   const engine = new AnswerEngine(knowledge, options);
   let hit = 0;
