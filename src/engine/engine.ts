@@ -22,8 +22,8 @@ import { understand } from './understand.js';
 import { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 import { EntryRegistry } from './entry-registry.js';
 import { answeredReply, fallbackReply, noContextReply, round, smalltalkReply } from './replies.js';
-import { domainTermsOf, foldElsewhere, redirectFinder, type RedirectFinder } from './redirect.js';
-import { complaintStoryFinder } from './complaint-story.js';
+import { domainTermsOf, redirectFinder, type RedirectFinder } from './redirect.js';
+import { complaintStoryFinder, type ComplaintStoryFinder } from './complaint-story.js';
 
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 
@@ -37,22 +37,24 @@ export class AnswerEngine {
   private laws: LawLibrary;
   private articleSearch?: ArticleSearch;
   private articleSearchAnalyzer?: Analyzer;
-  /** Other departments' matters, their terms folded once (not on every question). */
-  private elsewhere: Elsewhere[];
   /** Finds another department's matter in a folded question (words inside our own longer terms ignored). */
   private findRedirect: RedirectFinder = () => undefined;
   private readonly conversations: ConversationStore;
   /** Whether a folded message is a resident's complaint story (answered with the general guide when unmatched). */
-  private isComplaintStory: (folded: string) => boolean;
+  private isComplaintStory: ComplaintStoryFinder = () => false;
 
   constructor(knowledge: Knowledge, options: Partial<EngineOptions> = {}) {
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
     this.conversations = options.conversations ?? new MemoryConversationStore();
     this.sources = knowledge.sources;
     this.laws = knowledge.laws ?? LawLibrary.empty();
-    this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
     this.index = this.build(knowledge);
-    this.findRedirect = redirectFinder(this.elsewhere, domainTermsOf(knowledge));
+    this.readLexicon(knowledge);
+  }
+
+  /** The lexicon's readers that do not live in the index: other departments' matters and complaint stories. */
+  private readLexicon(knowledge: Knowledge): void {
+    this.findRedirect = redirectFinder(knowledge.lexicon.elsewhere, domainTermsOf(knowledge));
     this.isComplaintStory = complaintStoryFinder(knowledge.lexicon.complaint);
   }
 
@@ -135,9 +137,7 @@ export class AnswerEngine {
     const next = this.build(knowledge);
     this.sources = knowledge.sources;
     if (knowledge.laws) this.laws = knowledge.laws;
-    this.elsewhere = foldElsewhere(knowledge.lexicon.elsewhere);
-    this.findRedirect = redirectFinder(this.elsewhere, domainTermsOf(knowledge));
-    this.isComplaintStory = complaintStoryFinder(knowledge.lexicon.complaint);
+    this.readLexicon(knowledge);
     this.index = next;
   }
 

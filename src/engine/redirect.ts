@@ -16,7 +16,7 @@ export type RedirectFinder = (folded: string) => Elsewhere | undefined;
  * and reaches beyond it; a department is chosen when any of its words occurs otherwise.
  */
 export function redirectFinder(list: readonly Elsewhere[], domainTerms: Iterable<string>): RedirectFinder {
-  const departments = list.map((e) => ({ ...e, terms: e.terms.map(foldText).filter(Boolean) }));
+  const departments = foldElsewhere(list);
   const redirectWords = new Set(departments.flatMap((e) => e.terms));
   const domain = [...new Set([...domainTerms].map(foldText))].filter((d) => d.length > 1 && !redirectWords.has(d));
   return (folded) => {
@@ -46,7 +46,7 @@ function domainSpans(text: string, domain: readonly string[]): [number, number][
 }
 
 /** The lexicon's other-department terms in folded form, for matching folded questions. */
-export function foldElsewhere(list: readonly Elsewhere[]): Elsewhere[] {
+function foldElsewhere(list: readonly Elsewhere[]): Elsewhere[] {
   return list.map((e) => ({ ...e, terms: e.terms.map(foldText).filter(Boolean) }));
 }
 
