@@ -1,5 +1,6 @@
 /**
- * `npx tsx bench/tune-loo.ts [--jaccard 0.2] [--show] [--misses] [--dev] [--try '<decision json>' ...]`: the real tune split asked leave-one-out. Each tune question is
+ * `npx tsx bench/tune-loo.ts [--jaccard 0.2] [--show] [--misses] [--dev] [--mined] [--try '<decision json>' ...]`: the real tune split
+ * (with --mined: the mined questions) asked leave-one-out. Each tune question is
  * asked with the 相似问 written from it taken out of the knowledge (every 相似问 whose character-bigram Jaccard
  * similarity to the question is ≥ --jaccard, default 0.2; the entries are restored after each question), so a
  * question meets knowledge tailored to the *other* tune questions only, as an unseen (test) question does. Prints
@@ -14,6 +15,7 @@ import { AnswerEngine } from '../src/engine/engine.js';
 import { bigramSet as bigrams, jaccard } from './eval/near-eval.js';
 import { classify, readEvalSet, score, splitOf } from './dev-set.js';
 import { variantsOf } from './try-options.js';
+import { readMined } from './eval/near-eval.js';
 
 const { values } = parseArgs({
   options: {
@@ -23,11 +25,14 @@ const { values } = parseArgs({
     try: { type: 'string', multiple: true },
     dev: { type: 'boolean' },
     dir: { type: 'string' },
+    mined: { type: 'boolean' },
   },
 });
 const J = Number(values.jaccard ?? 0.2);
 const knowledge = await loadKnowledge(values.dir ?? 'knowledge', todayInChina());
 const tune = splitOf(readEvalSet(process.env.REAL_SET ?? 'bench/eval/real-questions.yaml'), 'tune');
+// --mined: the mined questions instead (bench/eval/mined), each asked without the 相似问 written from it.
+const items = values.mined ? readMined() : tune;
 
 const published = knowledge.entries.filter((e) => e.status === 'published');
 const asked = published.map((e) => e.questions.map(bigrams));
@@ -39,7 +44,7 @@ for (const [name, options] of variants) {
   let miss = 0;
   let falseAnswers = 0;
   const wrong: string[] = [];
-  for (const item of [...tune.inScope, ...tune.outOfScope]) {
+  for (const item of [...items.inScope, ...items.outOfScope]) {
     const b = bigrams(item.q);
     const touched = published.flatMap((e, i) => {
       const drop = asked[i].map((x) => jaccard(x, b) >= J);
@@ -66,6 +71,6 @@ for (const [name, options] of variants) {
     console.log(`${name}: dev hit ${s.hits}/${s.inScope} wrong ${s.wrong} false ${s.falseAnswers}/${s.outOfScope}`);
   }
   console.log(
-    `${name}: tune leave-one-out (Jaccard ≥ ${J}) hit ${hit} / miss ${miss} / wrong ${wrong.length} / false ${falseAnswers}${values.show && wrong.length ? `  [${wrong.join('; ')}]` : ''}`,
+    `${name}: ${values.mined ? 'mined' : 'tune'} leave-one-out (Jaccard ≥ ${J}) hit ${hit} / miss ${miss} / wrong ${wrong.length} / false ${falseAnswers}${values.show && wrong.length ? `  [${wrong.join('; ')}]` : ''}`,
   );
 }

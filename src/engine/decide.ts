@@ -20,8 +20,11 @@ export interface DecisionOptions {
   unknownWeight: number;
   /** Number of BM25 candidates reranked (default: 12). */
   candidates: number;
-  /** Weights of the features in the confidence (default: relative 0.15, coverage 0.45, closeness 0.4). */
-  weights: { relative: number; coverage: number; closeness: number };
+  /**
+   * Weights of the features in the confidence (default: relative 0.15, coverage 0.45, closeness 0.4, about 0;
+   * an absent `about` weighs 0).
+   */
+  weights: { relative: number; coverage: number; closeness: number; about?: number };
   /**
    * With a focus (a follow-up searched together with the previous question), the share of the confidence that
    * depends on covering the focus: confidence × (1 − w + w × focus coverage) (default: 0.5).
@@ -34,12 +37,13 @@ export interface DecisionOptions {
   /**
    * Long messages (residents' complaints, stories): from `from` content characters on, the confidence weighs how
    * much of an entry's closest title or 相似问 the message contains (a long message covers little of itself with
-   * any entry), with its own thresholds (default: from 26; weights relative 0, coverage 0.2, closeness 0.4,
-   * containment 0.6; minConfidence 0.27; clarifyRatio 0.93; minCoverage 0.25; minRelative 0.2). `from: Infinity` turns it off.
+   * any entry), with its own thresholds (default: from 26; weights relative 0, coverage 0.45, closeness 0.3,
+   * containment 0.2, about 0.2; minConfidence 0.31; clarifyRatio 0.96; minCoverage 0.25; minRelative 0.2), chosen on
+   * real questions the knowledge had not seen (`npm run bench:unseen`, see BENCHMARKS.md). `from: Infinity` turns it off.
    */
   long: {
     from: number;
-    weights: { relative: number; coverage: number; closeness: number; containment: number };
+    weights: { relative: number; coverage: number; closeness: number; containment: number; about?: number };
     minConfidence: number;
     clarifyRatio: number;
     /**
@@ -63,15 +67,15 @@ export const DEFAULT_DECISION: DecisionOptions = {
   clarifyRatio: 0.97,
   unknownWeight: 0.2,
   candidates: 12,
-  weights: { relative: 0.15, coverage: 0.45, closeness: 0.4 },
+  weights: { relative: 0.15, coverage: 0.45, closeness: 0.4, about: 0 },
   focusWeight: 0.5,
   readClauses: true,
   nearBoost: 1.05,
   long: {
     from: 26,
-    weights: { relative: 0, coverage: 0.2, closeness: 0.4, containment: 0.6 },
-    minConfidence: 0.27,
-    clarifyRatio: 0.93,
+    weights: { relative: 0, coverage: 0.45, closeness: 0.3, containment: 0.2, about: 0.2 },
+    minConfidence: 0.31,
+    clarifyRatio: 0.96,
     minCoverage: 0.25,
     minRelative: 0.2,
   },
@@ -91,6 +95,11 @@ export interface Scored {
   closeness: number;
   /** Share of the idf weight of the best-contained title or 相似问 that the question contains (long messages). */
   containment: number;
+  /**
+   * idf-weighted share of the question's words found in what the entry is about (its title and 相似问 together,
+   * not its answer's text).
+   */
+  about: number;
   /** Combined confidence in [0, 1]. */
   confidence: number;
 }
@@ -195,6 +204,9 @@ export function decide(
       for (const k of known) if (t.asked.some((a) => hasTerm(a, k.id))) for (const i of positions.get(k.tok)!) about.add(i);
       focusFactor = 1 - options.focusWeight + (options.focusWeight * focus.filter((i) => about.has(i)).length) / focus.length;
     }
+    let aboutWeight = 0;
+    for (const k of known) if (t.asked.some((a) => hasTerm(a, k.id))) aboutWeight += index.idfOf(k.id);
+    const about = qWeight > 0 ? aboutWeight / qWeight : 0;
     let closeness = 0;
     let containment = 0;
     for (const asked of t.asked) {
@@ -210,8 +222,11 @@ export function decide(
     }
     const relative = c.score / topOf.get(c.id)!;
     const w = long ? options.long.weights : { ...options.weights, containment: 0 };
-    const confidence = prior(c.id) * focusFactor * (w.relative * relative + w.coverage * coverage + w.closeness * closeness + w.containment * containment);
-    return { id: c.id, relative, coverage, closeness, containment, confidence };
+    const confidence =
+      prior(c.id) *
+      focusFactor *
+      (w.relative * relative + w.coverage * coverage + w.closeness * closeness + w.containment * containment + (w.about ?? 0) * about);
+    return { id: c.id, relative, coverage, closeness, containment, about, confidence };
   });
   ranked.sort((a, b) => b.confidence - a.confidence);
   const best = ranked[0];

@@ -6,6 +6,7 @@ import { DEFAULT_BOOSTS, type FieldBoosts } from '../search/knowledge-index.js';
 import type { Contacts } from './compose.js';
 import type { ConversationStore } from './conversation.js';
 import { DEFAULT_DECISION, type DecisionOptions } from './decide.js';
+import type { Understood } from './understand.js';
 
 /** Options of the engine; every field has a default. */
 export interface EngineOptions {
@@ -46,6 +47,11 @@ export interface EngineOptions {
    * claims a 法制审核; the staff side installs the audit-log check, see src/admin/recorded-review.ts).
    */
   recordedReview: (entry: Entry) => { by: string; at: string } | undefined;
+  /**
+   * Called with how each question searched by the entries was understood, before the reply is built (default: none;
+   * the benchmarks use it to study the decision's features).
+   */
+  onUnderstood?: (understood: Understood, normalized: string) => void;
 }
 
 /** Default engine options. */

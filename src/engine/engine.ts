@@ -221,6 +221,7 @@ export class AnswerEngine {
       offerAt: { coverage: d.minCoverage, confidence: d.minConfidence * 0.8 },
       clauses: d.readClauses,
     });
+    this.options.onUnderstood?.(understood, normalized);
     const decision = understood.decision;
     const redirect = this.findRedirect(folded);
 

@@ -61,3 +61,28 @@ describe('decide on a long message: its own coverage floor', () => {
     expect(run(strictLong).kind).toBe('none');
   });
 });
+
+describe('decide: what an entry is about (about)', () => {
+  it('is the share of the question found in the titles and 相似问, in [0, 1], and 1 for an entry asked the same way', () => {
+    const d = run(DEFAULT_DECISION);
+    for (const r of d.ranked) {
+      expect(r.about).toBeGreaterThanOrEqual(0);
+      expect(r.about).toBeLessThanOrEqual(1.000001);
+    }
+    // The fixture entry's own title: every word of the question is in what it is about.
+    const title = index.analyzer.normalize('排污许可证有效期多久');
+    const exact = decide(index, title, index.analyzer.tokensOf(title), DEFAULT_DECISION);
+    expect(exact.ranked.find((r) => r.id === 'permit-validity')?.about).toBeCloseTo(1, 6);
+  });
+
+  it('weighs in the long confidence only as its weight says', () => {
+    const without = run({ ...DEFAULT_DECISION, long: { ...DEFAULT_DECISION.long, weights: { ...DEFAULT_DECISION.long.weights, about: 0 } } });
+    const only = run({
+      ...DEFAULT_DECISION,
+      long: { ...DEFAULT_DECISION.long, weights: { relative: 0, coverage: 0, closeness: 0, containment: 0, about: 1 } },
+    });
+    const best = only.ranked[0];
+    expect(best.confidence).toBeCloseTo(best.about, 6);
+    expect(without.ranked.find((r) => r.id === best.id)!.confidence).not.toBeCloseTo(best.confidence, 6);
+  });
+});
