@@ -75,7 +75,7 @@ const defaults = { decision: DEFAULT_ENGINE_OPTIONS.decision, complaintGuideEntr
 for (const [name, options] of variantsOf(values.try)) {
   // The variant's options are read at question time: the engines are built once and their options swapped.
   for (const engine of engines.values()) Object.assign(engine.options, defaults, options);
-  const total = { hit: 0, miss: 0, wrong: 0, offered: 0, out: 0, falseAnswers: 0 };
+  const total = { hit: 0, miss: 0, wrong: 0, offered: 0, suggested: 0, out: 0, falseAnswers: 0, outSuggested: 0 };
   const shown: string[] = [];
   for (const b of batches) {
     const engine = engines.get(b.commit)!;
@@ -87,13 +87,17 @@ for (const [name, options] of variantsOf(values.try)) {
       per[outcome]++;
       // A clarify that offers an entry carrying the facts: one tap from the answer.
       if (reply.status === 'clarify' && reply.alternatives.some((a) => carries(engine, item, a.id))) total.offered++;
+      // A fallback that suggests such an entry (您是不是想问).
+      if (reply.status === 'fallback' && reply.alternatives.some((a) => carries(engine, item, a.id))) total.suggested++;
       if (values.dump && name === 'default') dump.push(JSON.stringify(traceOf(engine, item, reply.status, outcome)));
       if (outcome !== 'hit' && values.show)
         shown.push(`${item.id} [${outcome === 'wrong' ? 'WRONG' : reply.status}${reply.entry ? ` ${reply.entry.id}` : ''} ${reply.score ?? ''}] ${item.q}`);
     }
     for (const item of b.outOfScope) {
       total.out++;
-      if (engine.ask(item.q).status === 'answered') total.falseAnswers++;
+      const reply = engine.ask(item.q);
+      if (reply.status === 'answered') total.falseAnswers++;
+      if (reply.status === 'fallback' && reply.alternatives.length) total.outSuggested++;
     }
     total.hit += per.hit;
     total.miss += per.miss;
@@ -103,7 +107,7 @@ for (const [name, options] of variantsOf(values.try)) {
   const n = total.hit + total.miss + total.wrong;
   const r = (x: number, d: number) => (d ? (x / d).toFixed(3) : '-');
   console.log(
-    `${name}: ${n} in scope, hit ${total.hit} (${r(total.hit, n)}) / miss ${total.miss} (clarify offering the answer ${total.offered}) / wrong ${total.wrong} (${r(total.wrong, n)}); false answers ${total.falseAnswers}/${total.out}`,
+    `${name}: ${n} in scope, hit ${total.hit} (${r(total.hit, n)}) / miss ${total.miss} (clarify offering the answer ${total.offered}, fallback suggesting it ${total.suggested}) / wrong ${total.wrong} (${r(total.wrong, n)}); false answers ${total.falseAnswers}/${total.out} (fallbacks with suggestions ${total.outSuggested})`,
   );
   for (const s of shown) console.log(`  ${s}`);
 }

@@ -52,9 +52,11 @@ export function clarifyKeyboard(candidates: EntryRef[]): InlineKeyboard {
   return entryRows(new InlineKeyboard(), candidates);
 }
 
-/** Under a fallback: the contacts and the topic menu. */
-export function fallbackKeyboard(): InlineKeyboard {
-  return new InlineKeyboard().text('联系工作人员', encodeCallback({ kind: 'contact' })).text('浏览主题', encodeCallback({ kind: 'menu' }));
+/** Under a fallback: the suggested entries (您是不是想问), if any, then the contacts and the topic menu. */
+export function fallbackKeyboard(suggested: EntryRef[] = []): InlineKeyboard {
+  return entryRows(new InlineKeyboard(), suggested.slice(0, 3))
+    .text('联系工作人员', encodeCallback({ kind: 'contact' }))
+    .text('浏览主题', encodeCallback({ kind: 'menu' }));
 }
 
 /** Callback data of the 留言 button (handled by features/leave-message.ts). */

@@ -32,7 +32,7 @@ export function replyKeyboard(reply: LoggedReply, canLeaveMessage = false): Inli
     case 'clarify':
       return clarifyKeyboard(reply.alternatives);
     case 'fallback':
-      return fallbackKeyboard();
+      return fallbackKeyboard(reply.alternatives);
     default:
       return undefined;
   }

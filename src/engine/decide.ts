@@ -30,6 +30,11 @@ export interface DecisionOptions {
    * depends on covering the focus: confidence × (1 − w + w × focus coverage) (default: 0.5).
    */
   focusWeight: number;
+  /**
+   * A fallback suggests (您是不是想问) the candidates whose confidence reaches this share of the answer threshold and whose
+   * coverage reaches its floor, at most three (default: 0.8; `Infinity` suggests none). They are offered, not answered.
+   */
+  suggestShare: number;
   /** Whether a long or two-part message is also read clause by clause (default: true). */
   readClauses: boolean;
   /** Weight of the previous answer and its related entries when a follow-up is searched (default: 1.05). */
@@ -69,6 +74,7 @@ export const DEFAULT_DECISION: DecisionOptions = {
   candidates: 12,
   weights: { relative: 0.15, coverage: 0.45, closeness: 0.4, about: 0 },
   focusWeight: 0.5,
+  suggestShare: 0.8,
   readClauses: true,
   nearBoost: 1.05,
   long: {
@@ -105,7 +111,15 @@ export interface Scored {
 }
 
 /** The outcome of a decision. */
-export type Decision = { kind: 'answer'; best: Scored; ranked: Scored[] } | { kind: 'clarify'; ranked: Scored[] } | { kind: 'none'; ranked: Scored[] };
+export type Decision =
+  | { kind: 'answer'; best: Scored; ranked: Scored[] }
+  | { kind: 'clarify'; ranked: Scored[] }
+  | {
+      kind: 'none';
+      ranked: Scored[];
+      /** Candidates close enough to suggest beside the fallback (see {@link DecisionOptions.suggestShare}). */
+      near?: Scored[];
+    };
 
 /** Positions (in code points) of the characters of a normalized question that carry meaning. */
 export function contentPositions(normalized: string, stopwords: readonly string[]): number[] {
@@ -233,12 +247,13 @@ export function decide(
   const minConfidence = long ? options.long.minConfidence : options.minConfidence;
   const clarifyRatio = long ? options.long.clarifyRatio : options.clarifyRatio;
   const minCoverage = long ? (options.long.minCoverage ?? options.minCoverage) : options.minCoverage;
-  if (best.coverage < minCoverage || best.confidence < minConfidence) return { kind: 'none', ranked };
+  const near = () => ranked.filter((r) => r.coverage >= minCoverage && r.confidence >= minConfidence * options.suggestShare).slice(0, 3);
+  if (best.coverage < minCoverage || best.confidence < minConfidence) return { kind: 'none', ranked, near: near() };
   if (long && best.relative < options.long.minRelative) {
     // A weak reading of a long message (the search itself ranks the entry far below another): ask which question
     // it is rather than answer another one.
     const offers = ranked.filter((r) => r.coverage >= minCoverage && r.confidence >= minConfidence).slice(0, 3);
-    return offers.length > 1 ? { kind: 'clarify', ranked: offers } : { kind: 'none', ranked };
+    return offers.length > 1 ? { kind: 'clarify', ranked: offers } : { kind: 'none', ranked, near: near() };
   }
   const close = ranked.filter((r) => r.confidence >= best.confidence * clarifyRatio && r.coverage >= minCoverage);
   if (close.length > 1) return { kind: 'clarify', ranked: close.slice(0, 3) };

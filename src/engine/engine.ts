@@ -249,8 +249,11 @@ export class AnswerEngine {
     }
     const guide = this.isComplaintStory(folded) ? this.live(this.options.complaintGuideEntryId, day) : undefined;
     if (guide) return this.answered(guide, day, undefined, session);
-    if (session && state?.offered) this.conversations.set(session, { query: state.query, entryId: state.entryId });
-    return this.fallback(undefined, decision.ranked[0]);
+    // Entries close to the question are suggested (not answered); a bare number then picks one, as after a clarify.
+    const near = decision.kind === 'none' ? (decision.near ?? []).filter((r) => this.live(r.id, day)).map((r) => this.ref(r.id)) : [];
+    if (session && near.length) this.conversations.set(session, { offered: near.map((a) => a.id), query: understood.query });
+    else if (session && state?.offered) this.conversations.set(session, { query: state.query, entryId: state.entryId });
+    return this.fallback(undefined, decision.ranked[0], near);
   }
 
   /** Installs the check of recorded approvals (the staff side calls this once its audit log is open). */
@@ -275,8 +278,8 @@ export class AnswerEngine {
     return smalltalkReply(kind, this.options.contacts);
   }
 
-  private fallback(redirect?: Elsewhere, best?: Scored): Reply {
-    return fallbackReply(this.options.contacts, redirect, best);
+  private fallback(redirect?: Elsewhere, best?: Scored, near: EntryRef[] = []): Reply {
+    return fallbackReply(this.options.contacts, redirect, best, near);
   }
 
   private ref(id: string): EntryRef {

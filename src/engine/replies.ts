@@ -6,7 +6,7 @@ import { answerText, citeBasis, contactLines, LEGAL_NOTICE, type Contacts } from
 import type { Scored } from './decide.js';
 import type { EntryRegistry } from './entry-registry.js';
 import type { smalltalkKind } from './intents.js';
-import type { Reply } from './reply.js';
+import type { EntryRef, Reply } from './reply.js';
 import { withAlsoNote } from './understand.js';
 
 /** Example questions offered in small talk and welcomes. */
@@ -72,20 +72,32 @@ export function smalltalkReply(kind: ReturnType<typeof smalltalkKind>, contacts:
   return { status: 'smalltalk', text, alternatives: [] };
 }
 
-/** The fallback: another department's matter (`redirect`), or nothing reliable in the knowledge. */
-export function fallbackReply(contacts: Contacts, redirect?: Elsewhere, best?: Scored): Reply {
+/**
+ * The fallback: another department's matter (`redirect`), or nothing reliable in the knowledge; entries `near` the
+ * question are suggested (at most three, as `alternatives`), never for another department's matter.
+ */
+export function fallbackReply(contacts: Contacts, redirect?: Elsewhere, best?: Scored, near: EntryRef[] = []): Reply {
+  const suggested = redirect ? [] : near.slice(0, 3);
   const lines = redirect
     ? [
         `这个问题看起来属于${redirect.department}的职责范围，不在生态环境法律知识库内，我无法给出可靠答复。`,
         `建议咨询：${redirect.contact}。`,
         '如有生态环境方面的问题，欢迎继续问我。',
       ]
-    : [
-        '抱歉，这个问题我的知识库里还没有收录，无法给出可靠答复。您可以：',
-        ...contactLines(contacts),
-        '您也可以换个说法，或问得具体一些（例如写明“排污许可证”“环评”“噪声”等关键词）。',
-      ];
-  return { status: 'fallback', text: lines.join('\n'), alternatives: [], ...(best ? { score: round(best.confidence) } : {}) };
+    : suggested.length
+      ? [
+          '抱歉，这个问题我的知识库里还没有收录确切的答复。您是不是想问：',
+          ...suggested.map((a, i) => `${i + 1}. ${a.title}`),
+          '请点选或回复序号。都不是的话，您可以：',
+          ...contactLines(contacts),
+          '也可以换个说法再问。',
+        ]
+      : [
+          '抱歉，这个问题我的知识库里还没有收录，无法给出可靠答复。您可以：',
+          ...contactLines(contacts),
+          '您也可以换个说法，或问得具体一些（例如写明“排污许可证”“环评”“噪声”等关键词）。',
+        ];
+  return { status: 'fallback', text: lines.join('\n'), alternatives: suggested, ...(best ? { score: round(best.confidence) } : {}) };
 }
 
 /** The reply to a follow-up that has nothing before it (「那罚多少钱」 as a first message): ask for the matter. */

@@ -251,7 +251,26 @@
     }
 
     function renderFallback(box, reply, question) {
-      paragraphs(box, reply.text);
+      var suggested = reply.alternatives || [];
+      if (suggested.length) {
+        // 您是不是想问: the numbered titles of the text become chips; the rest of the text stays.
+        var lines = String(reply.text).split('\n');
+        box.appendChild(el('p', null, lines[0]));
+        var chips = el('div', 'chips candidates');
+        suggested.forEach(function (a) {
+          chips.appendChild(chip(a.title, deps.ask));
+        });
+        box.appendChild(chips);
+        paragraphs(
+          box,
+          lines
+            .slice(1)
+            .filter(function (l) {
+              return !/^\d+\. /.test(l);
+            })
+            .join('\n'),
+        );
+      } else paragraphs(box, reply.text);
       if (reply.relatedArticles && reply.relatedArticles.length) {
         box.appendChild(el('h4', null, '可能相关的法条'));
         var list = el('ul', 'basis');

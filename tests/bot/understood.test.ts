@@ -61,3 +61,13 @@ describe('follow-ups on Telegram', () => {
     await kb.cleanup();
   });
 });
+
+describe('fallback suggestions on Telegram', () => {
+  it('a fallback near an entry shows it as a button above the contacts', async () => {
+    const { bot, calls } = await testBot();
+    await bot.handleUpdate(textUpdate('危废贮存的房间有啥要求'));
+    const reply = calls.at(-1)!;
+    expect(String(reply.payload.text)).toContain('您是不是想问');
+    expect(buttonData(reply)).toEqual(['e:waste-storage', 'c', 'm']);
+  });
+});

@@ -200,6 +200,28 @@ describe.skipIf(!hasChromium)(`web chat in Chromium (skipped when ${CHROMIUM} is
     await context.close();
   }, 60_000);
 
+  it('a fallback near some entries suggests them as chips (您是不是想问); a tap answers one', async () => {
+    const { context, page, problems } = await open(360, 740);
+    await send(page, '厂里的污水能拉去别的厂处理吗');
+    const bot = page.locator('#log .msg.bot').first();
+    await expect.poll(() => bot.getAttribute('class')).toMatch(/fallback/);
+    await expect.poll(() => bot.textContent()).toContain('您是不是想问');
+    const chips = bot.locator('.candidates .chip');
+    expect(await chips.count()).toBeGreaterThan(0);
+    // The numbered titles became chips: no "1. " line is left in the text.
+    expect(await bot.locator('p', { hasText: /^1\. / }).count()).toBe(0);
+    expect(await bot.locator('a[href="tel:12369"]').count()).toBe(1);
+    await page.screenshot({ path: path.join(OUT, 'web-chat-fallback-suggestions-360x740.png') });
+    const title = (await chips.first().textContent())!;
+    await chips.first().click();
+    const answer = page.locator('#log .msg.bot:not(.pending)').nth(1);
+    await answer.waitFor();
+    await expect.poll(() => answer.getAttribute('class')).toMatch(/answered/);
+    await expect.poll(() => answer.textContent()).toContain(title);
+    expect(problems).toEqual([]);
+    await context.close();
+  }, 60_000);
+
   it('shows candidates as chips when the question is ambiguous, and switches to large type', async () => {
     const { context, page } = await open(360, 740);
     await page.locator('#topics .chip', { hasText: '排污许可' }).first().click();
