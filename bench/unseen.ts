@@ -1,5 +1,5 @@
 /**
- * `npm run bench:unseen -- [--show] [--half a|b] [--dump file.jsonl] [--try '<decision json>' ...]`: the engine of today on real questions
+ * `npm run bench:unseen -- [--show] [--half a|b] [--dump file.jsonl] [--lexicon knowledge] [--try '<decision json>' ...]`: the engine of today on real questions
  * it had not seen — every mined batch (bench/eval/mined/*.yaml) asked of the knowledge as it stood in the commit that
  * added the batch, before entries were written from it. This is the closest honest imitation of new askers: unlike
  * the tune split, the knowledge was not shaped by these questions; unlike the test split, it may be looked at.
@@ -26,6 +26,7 @@ const { values } = parseArgs({
     show: { type: 'boolean' },
     half: { type: 'string' },
     dump: { type: 'string' },
+    lexicon: { type: 'string' },
     try: { type: 'string', multiple: true },
   },
 });
@@ -61,8 +62,15 @@ async function knowledgeAt(commit: string): Promise<Knowledge> {
   return loadKnowledge(join(dir, 'knowledge'), todayInChina());
 }
 
+// --lexicon <knowledge dir>: every old tree is read with that tree's lexicon (synonyms.yaml) instead of its own, to
+// measure a lexicon change on questions the entries were not written from (choose on half a, check on half b).
+const lexicon = values.lexicon ? (await loadKnowledge(values.lexicon, todayInChina())).lexicon : undefined;
 const trees = new Map<string, Knowledge>();
-for (const b of batches) if (!trees.has(b.commit)) trees.set(b.commit, await knowledgeAt(b.commit));
+for (const b of batches) {
+  if (trees.has(b.commit)) continue;
+  const k = await knowledgeAt(b.commit);
+  trees.set(b.commit, lexicon ? { ...k, lexicon } : k);
+}
 
 /** The last question's reading, for --dump. */
 let last: { understood: Understood; normalized: string } | undefined;
