@@ -74,6 +74,13 @@ export interface Score {
   wrong: number;
   /** Out-of-scope items answered. */
   falseAnswers: number;
+  /**
+   * Misses whose reply offers an entry that carries the facts (a clarify's options or a fallback's 您是不是想问): one
+   * tap from the answer. Counted only when `score` is given `carries`.
+   */
+  offered: number;
+  /** Out-of-scope items that fell back with suggestions (offered entries the asker did not ask about). */
+  outOfScopeSuggested: number;
   /** hits / in-scope. */
   factHit: number;
   /** wrong / in-scope. */
@@ -84,12 +91,17 @@ export interface Score {
   failures: string[];
 }
 
-/** Scores a whole set with an `ask` function. */
-export function score(set: Pick<EvalSet, 'inScope' | 'outOfScope'>, ask: (q: string) => Reply): Score {
+/**
+ * Scores a whole set with an `ask` function; `carries(item, entryId)` (whether that entry's reply has the item's facts)
+ * lets it count the misses that offer the answer.
+ */
+export function score(set: Pick<EvalSet, 'inScope' | 'outOfScope'>, ask: (q: string) => Reply, carries?: (item: EvalItem, id: string) => boolean): Score {
   const failures: string[] = [];
   let hits = 0;
   let misses = 0;
   let wrong = 0;
+  let offered = 0;
+  let outOfScopeSuggested = 0;
   for (const item of set.inScope) {
     const r = ask(item.q);
     const outcome = classify(item, r);
@@ -98,13 +110,17 @@ export function score(set: Pick<EvalSet, 'inScope' | 'outOfScope'>, ask: (q: str
       continue;
     }
     if (outcome === 'wrong') wrong++;
-    else misses++;
+    else {
+      misses++;
+      if (carries && r.alternatives.some((a) => carries(item, a.id))) offered++;
+    }
     const tag = outcome === 'wrong' ? 'WRONG' : r.status;
     failures.push(`${item.id} [${tag}${r.entry ? ' ' + r.entry.id : ''}${r.score !== undefined ? ' ' + r.score : ''}] ${item.q}`);
   }
   let falseAnswers = 0;
   for (const item of set.outOfScope) {
     const r = ask(item.q);
+    if (r.status === 'fallback' && r.alternatives.length) outOfScopeSuggested++;
     if (r.status === 'answered') {
       falseAnswers++;
       failures.push(`${item.id} [answered ${r.entry?.id} ${r.score}] ${item.q} (out of scope)`);
@@ -118,6 +134,8 @@ export function score(set: Pick<EvalSet, 'inScope' | 'outOfScope'>, ask: (q: str
     misses,
     wrong,
     falseAnswers,
+    offered,
+    outOfScopeSuggested,
     factHit: hits / n,
     wrongRate: wrong / n,
     falseAnswer: falseAnswers / Math.max(1, set.outOfScope.length),

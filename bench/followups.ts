@@ -43,5 +43,18 @@ export function scoreFollowups(items: readonly FollowupItem[], engine: Pick<Answ
     }
   }
   const n = Math.max(1, items.length);
-  return { inScope: items.length, outOfScope: 0, hits, misses, wrong, falseAnswers: 0, factHit: hits / n, wrongRate: wrong / n, falseAnswer: 0, failures };
+  return {
+    inScope: items.length,
+    outOfScope: 0,
+    hits,
+    misses,
+    wrong,
+    falseAnswers: 0,
+    offered: 0,
+    outOfScopeSuggested: 0,
+    factHit: hits / n,
+    wrongRate: wrong / n,
+    falseAnswer: 0,
+    failures,
+  };
 }

@@ -21,7 +21,7 @@ import { todayInChina } from '../src/knowledge/validity.js';
 import { AnswerEngine, type EngineOptions } from '../src/engine/engine.js';
 import { DEFAULT_DECISION, type DecisionOptions } from '../src/engine/decide.js';
 import type { AnalyzerOptions } from '../src/search/analyzer.js';
-import { readEvalSet, score, splitOf, type EvalSet, type Score } from './dev-set.js';
+import { classify, readEvalSet, score, splitOf, type EvalItem, type EvalSet, type Score } from './dev-set.js';
 import { readFollowups, scoreFollowups } from './followups.js';
 import { checkSplits } from './split-rule.js';
 import { readMined } from './eval/near-eval.js';
@@ -144,7 +144,11 @@ function relatedOnFallbacks(set: EvalSet, engine: AnswerEngine): RelatedTally {
 }
 for (const [name, options] of steps) {
   const engine = new AnswerEngine(knowledge, { indexAnswers: values['index-answers'] ?? false, ...options });
-  last = sets.map(([setName, set]) => [setName, score(set, (q) => engine.ask(q))]);
+  const carries = (item: EvalItem, id: string) => {
+    const e = engine.entry(id);
+    return e !== undefined && classify(item, engine.replyFor(e)) === 'hit';
+  };
+  last = sets.map(([setName, set]) => [setName, score(set, (q) => engine.ask(q), carries)]);
   if (name === 'default') related = sets.map(([setName, set]) => [setName, relatedOnFallbacks(set, engine)]);
   if (followups) {
     last.push(['followups', scoreFollowups(followups, engine)]);
@@ -161,6 +165,13 @@ for (const [setName, t] of related) {
   console.log(
     `${setName}: 可能相关的法条 on fallbacks — in scope ${t.inScopeWithArticles} of ${t.inScopeFallbacks}, out of scope ${t.outOfScopeWithArticles} of ${t.outOfScopeFallbacks} (the status stays fallback)`,
   );
+}
+console.log('');
+for (const [setName, s] of last) {
+  if (!setName.startsWith('followups'))
+    console.log(
+      `${setName}: misses offering an entry with the facts (a clarify's options or a fallback's 您是不是想问) ${s.offered} of ${s.misses}; out-of-scope fallbacks with suggestions ${s.outOfScopeSuggested} of ${s.outOfScope}`,
+    );
 }
 console.log('');
 for (const [setName, s] of last) {

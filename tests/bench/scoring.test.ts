@@ -47,6 +47,21 @@ describe('score', () => {
     expect(s.falseAnswer).toBe(0.5);
     expect(s.failures.find((l) => l.startsWith('w '))).toContain('WRONG');
   });
+  it('counts the misses that offer an entry carrying the facts, and out-of-scope fallbacks with suggestions', () => {
+    const offering: Record<string, Reply> = {
+      ...replies,
+      miss: { ...clarify, alternatives: [{ id: 'right', title: 't' }] },
+      miss2: { ...fallback, alternatives: [{ id: 'other', title: 't' }] },
+      'oos-fallback': { ...fallback, alternatives: [{ id: 'other', title: 't' }] },
+    };
+    const s = score(
+      set,
+      (q) => offering[q],
+      (_item, id) => id === 'right',
+    );
+    expect(s).toMatchObject({ misses: 2, offered: 1, outOfScopeSuggested: 1 });
+    expect(score(set, (q) => offering[q]).offered).toBe(0);
+  });
   it('an empty set scores zero, not NaN', () => {
     const s = score({ inScope: [], outOfScope: [] }, () => fallback);
     expect([s.factHit, s.wrongRate, s.falseAnswer]).toEqual([0, 0, 0]);
