@@ -72,12 +72,13 @@ export function understand(input: UnderstandInput): Understood {
     const { text, focusFrom } = withContext(base, core);
     const joined = input.search(text, { from: focusFrom, tokens: [...subject, ...input.tokens(core)] }, new Set(input.near ?? []));
     if (joined.kind === 'answer') {
-      // A follow-up is short and leans on context: a close runner-up means it could be either, so ask.
+      // A follow-up is short and leans on context: a close runner-up means it could be either, so ask — unless the
+      // conversation settles it (below).
       const close = joined.ranked.filter((r) => r.coverage >= input.offerAt.coverage && r.confidence >= joined.best.confidence * FOLLOW_UP_CLARIFY_RATIO);
-      const decision: Decision = close.length > 1 ? { kind: 'clarify', ranked: close.slice(0, 3) } : joined;
+      const decision: Decision = close.length > 1 ? settled(close, joined.ranked, input.near) : joined;
       return { decision, query: text, via: 'follow-up', also: [] };
     }
-    if (joined.kind === 'clarify') return { decision: joined, query: text, via: 'follow-up', also: [] };
+    if (joined.kind === 'clarify') return { decision: settled(joined.ranked, joined.ranked, input.near), query: text, via: 'follow-up', also: [] };
     // A follow-up that names its own subject may stand alone; one that does not is not guessed at.
     if (alone.kind === 'answer' && input.hasTerm(core)) return plain;
     const offers = offersOf(joined.ranked, input.offerAt);
@@ -130,6 +131,17 @@ export function understand(input: UnderstandInput): Understood {
     return { ...plain, also: [...new Set(more)].slice(0, 2) };
   }
   return { decision: chosen, query: read[main].normalized, via: 'clauses', also: others(read, chosen.best.id, top) };
+}
+
+/**
+ * A close call of a follow-up that the conversation settles: when the previous answer (`near[0]`) is one of the close
+ * candidates, the follow-up asks about the matter just answered and that entry answers it; otherwise it is a clarify of
+ * the close candidates. (A related entry does not settle it: measured, it answered 「那罚多少钱」 with a neighbour.)
+ */
+function settled(close: readonly Scored[], ranked: readonly Scored[], near: readonly string[] = []): Decision {
+  const pick = near.length ? close.find((r) => r.id === near[0]) : undefined;
+  if (!pick) return { kind: 'clarify', ranked: close.slice(0, 3) };
+  return { kind: 'answer', best: pick, ranked: [pick, ...ranked.filter((r) => r.id !== pick.id)] };
 }
 
 /** The candidates close enough to offer in a clarify (at most three). */
