@@ -142,6 +142,8 @@ function relatedOnFallbacks(set: EvalSet, engine: AnswerEngine): RelatedTally {
   for (const item of set.outOfScope) tally(item.q, false);
   return t;
 }
+/** Per variant and set, the misses that offer the answer (printed after the table). */
+const offering: string[] = [];
 for (const [name, options] of steps) {
   const engine = new AnswerEngine(knowledge, { indexAnswers: values['index-answers'] ?? false, ...options });
   const carries = (item: EvalItem, id: string) => {
@@ -155,6 +157,10 @@ for (const [name, options] of steps) {
     last.push(['followups, last turn alone', scoreFollowups(followups, engine, false)]);
   }
   for (const [setName, s] of last) {
+    if (!setName.startsWith('followups'))
+      offering.push(
+        `${name}, ${setName}: misses offering an entry with the facts (a clarify's options or a fallback's 您是不是想问) ${s.offered} of ${s.misses}; out-of-scope fallbacks with suggestions ${s.outOfScopeSuggested} of ${s.outOfScope}`,
+      );
     console.log(
       `| ${name} | ${setName} | ${s.inScope} | ${s.hits} | ${s.misses} | ${s.wrong} | ${s.outOfScope} | ${s.falseAnswers} | ${f(s.factHit)} | ${f(s.wrongRate)} | ${s.outOfScope ? f(s.falseAnswer) : '—'} |`,
     );
@@ -167,12 +173,7 @@ for (const [setName, t] of related) {
   );
 }
 console.log('');
-for (const [setName, s] of last) {
-  if (!setName.startsWith('followups'))
-    console.log(
-      `${setName}: misses offering an entry with the facts (a clarify's options or a fallback's 您是不是想问) ${s.offered} of ${s.misses}; out-of-scope fallbacks with suggestions ${s.outOfScopeSuggested} of ${s.outOfScope}`,
-    );
-}
+for (const line of offering) console.log(line);
 console.log('');
 for (const [setName, s] of last) {
   console.log(`${setName}: fact_hit=${f(s.factHit)} wrong=${f(s.wrongRate)} false_answer=${f(s.falseAnswer)}`);
