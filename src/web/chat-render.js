@@ -1,7 +1,7 @@
 /*
  * Rendering of the web chat's messages (answer, 法律依据 with validity, notices, related questions, 👍/👎,
- * clarify chips, human contacts). Every text is set with textContent, never parsed as HTML. Loaded before
- * chat.js, which builds the renderer with PufaChatRender(deps).
+ * clarify chips, human contacts). Every text is set with textContent, never parsed as HTML. Loaded after
+ * chat-dom.js and chat-basis.js and before chat.js, which builds the renderer with PufaChatRender(deps).
  */
 (function () {
   'use strict';
@@ -14,28 +14,12 @@
   var LEGAL_PREFIX = '以上为普法宣传信息';
   var BASIS_PREFIX = '法律依据：';
 
-  // ---- DOM helpers ----
-  function el(tag, className, text) {
-    var node = document.createElement(tag);
-    if (className) node.className = className;
-    if (text !== undefined && text !== null) node.textContent = String(text);
-    return node;
-  }
-  function chip(label, onPress) {
-    var b = el('button', 'chip', label);
-    b.type = 'button';
-    b.addEventListener('click', function () {
-      onPress(label);
-    });
-    return b;
-  }
-  function paragraphs(parent, text, className) {
-    String(text)
-      .split(/\n{2,}/)
-      .forEach(function (p) {
-        if (p.trim()) parent.appendChild(el('p', className, p.trim()));
-      });
-  }
+  var el = window.PufaDom.el;
+  var chip = window.PufaDom.chip;
+  var paragraphs = window.PufaDom.paragraphs;
+  var renderBasis = window.PufaChatBasis.renderBasis;
+  var articleLink = window.PufaChatBasis.articleLink;
+  var lawHref = window.PufaChatBasis.lawHref;
 
   /**
    * The renderer. deps.ask(question) asks a question (chips); deps.vote(msg, helpful) sends 👍/👎 and returns
@@ -43,83 +27,6 @@
    */
   window.PufaChatRender = function (deps) {
     // ---- rendering of one reply ----
-    function citation(group) {
-      var first = group[0];
-      var name = /^[^（(]*（GB/.test(first.name) ? first.name : '《' + first.name + '》';
-      var articles = group
-        .map(function (b) {
-          return b.article;
-        })
-        .filter(function (a) {
-          return a !== '全文';
-        });
-      return name + articles.join('、');
-    }
-
-    /** The law page's address of an article: /law/eco-code#a1095. */
-    function lawHref(source, number) {
-      return '/law/' + encodeURIComponent(source) + '#a' + number;
-    }
-
-    /** One 法律依据 line; each article whose law text is shipped links to it on the law page. */
-    function citationItem(group) {
-      var first = group[0];
-      if (
-        !group.some(function (b) {
-          return b.number;
-        })
-      )
-        return el('li', null, citation(group));
-      var li = el('li', null, /^[^（(]*（GB/.test(first.name) ? first.name : '《' + first.name + '》');
-      group
-        .filter(function (b) {
-          return b.article !== '全文';
-        })
-        .forEach(function (b, i) {
-          if (i > 0) li.appendChild(document.createTextNode('、'));
-          if (!b.number) {
-            li.appendChild(document.createTextNode(b.article));
-            return;
-          }
-          var a = el('a', 'law-link', b.article);
-          a.href = lawHref(b.source, b.number);
-          li.appendChild(a);
-        });
-      return li;
-    }
-
-    /** 「在法典全文中查看」 under a looked-up article. */
-    function articleLink(article) {
-      var p = el('p', 'law-page');
-      var a = el('a', 'law-link', '在《' + article.name.replace(/^中华人民共和国/, '') + '》全文中查看' + article.article);
-      a.href = lawHref(article.source, article.number);
-      p.appendChild(a);
-      return p;
-    }
-
-    function renderBasis(box, basis) {
-      if (!basis || !basis.length) return;
-      box.appendChild(el('h4', null, '法律依据'));
-      var bySource = [];
-      var index = {};
-      basis.forEach(function (b) {
-        var key = b.source + '|' + b.validity;
-        if (!(key in index)) {
-          index[key] = bySource.length;
-          bySource.push([]);
-        }
-        bySource[index[key]].push(b);
-      });
-      var list = el('ul', 'basis');
-      bySource.forEach(function (group) {
-        var li = citationItem(group);
-        var validity = group[0].validity;
-        li.appendChild(el('span', 'validity' + (validity === '现行有效' ? '' : ' warn'), validity));
-        list.appendChild(li);
-      });
-      box.appendChild(list);
-    }
-
     function renderFeedback(box, msg) {
       var row = el('div', 'feedback');
       var label = el('span', null, msg.vote ? '谢谢您的反馈！' : '这个答复有帮助吗？');

@@ -59,6 +59,9 @@ describe('GET /', () => {
 describe('/assets/*', () => {
   it.each([
     ['chat.js', /javascript/],
+    ['chat-dom.js', /javascript/],
+    ['chat-basis.js', /javascript/],
+    ['chat-render.js', /javascript/],
     ['chat.css', /text\/css/],
   ])('serves %s', async (file, type) => {
     const r = await app.inject({ method: 'GET', url: `/assets/${file}` });
@@ -67,8 +70,9 @@ describe('/assets/*', () => {
     expect(r.body.length).toBeGreaterThan(100);
   });
 
-  it('never renders data with innerHTML', async () => {
-    const r = await app.inject({ method: 'GET', url: '/assets/chat.js' });
+  it.each(['chat.js', 'chat-dom.js', 'chat-basis.js', 'chat-render.js'])('%s never renders data with innerHTML', async (file) => {
+    const r = await app.inject({ method: 'GET', url: `/assets/${file}` });
+    expect(r.statusCode).toBe(200);
     expect(r.body).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
   });
 
