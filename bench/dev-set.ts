@@ -1,6 +1,7 @@
 /** Reading evaluation sets and scoring replies against them (hits, misses, wrong answers, false answers). */
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import type { AnswerEngine } from '../src/engine/engine.js';
 import type { Reply } from '../src/engine/reply.js';
 
 /** One evaluation item. */
@@ -79,6 +80,8 @@ export interface Score {
    * tap from the answer. Counted only when `score` is given `carries`.
    */
   offered: number;
+  /** Of the `offered` misses, those that were fallbacks suggesting the entry (您是不是想问), not clarifies. */
+  suggested: number;
   /** Out-of-scope items that fell back with suggestions (offered entries the asker did not ask about). */
   outOfScopeSuggested: number;
   /** hits / in-scope. */
@@ -101,6 +104,7 @@ export function score(set: Pick<EvalSet, 'inScope' | 'outOfScope'>, ask: (q: str
   let misses = 0;
   let wrong = 0;
   let offered = 0;
+  let suggested = 0;
   let outOfScopeSuggested = 0;
   for (const item of set.inScope) {
     const r = ask(item.q);
@@ -112,7 +116,10 @@ export function score(set: Pick<EvalSet, 'inScope' | 'outOfScope'>, ask: (q: str
     if (outcome === 'wrong') wrong++;
     else {
       misses++;
-      if (carries && r.alternatives.some((a) => carries(item, a.id))) offered++;
+      if (carries && r.alternatives.some((a) => carries(item, a.id))) {
+        offered++;
+        if (r.status === 'fallback') suggested++;
+      }
     }
     const tag = outcome === 'wrong' ? 'WRONG' : r.status;
     failures.push(`${item.id} [${tag}${r.entry ? ' ' + r.entry.id : ''}${r.score !== undefined ? ' ' + r.score : ''}] ${item.q}`);
@@ -135,10 +142,17 @@ export function score(set: Pick<EvalSet, 'inScope' | 'outOfScope'>, ask: (q: str
     wrong,
     falseAnswers,
     offered,
+    suggested,
     outOfScopeSuggested,
     factHit: hits / n,
     wrongRate: wrong / n,
     falseAnswer: falseAnswers / Math.max(1, set.outOfScope.length),
     failures,
   };
+}
+
+/** Whether the reply of entry `id` (as the engine serves it today) carries the item's facts: `score`'s `carries`. */
+export function carriesFacts(engine: Pick<AnswerEngine, 'entry' | 'replyFor'>, item: EvalItem, id: string): boolean {
+  const e = engine.entry(id);
+  return e !== undefined && classify(item, engine.replyFor(e)) === 'hit';
 }

@@ -51,6 +51,7 @@ export function scoreFollowups(items: readonly FollowupItem[], engine: Pick<Answ
     wrong,
     falseAnswers: 0,
     offered: 0,
+    suggested: 0,
     outOfScopeSuggested: 0,
     factHit: hits / n,
     wrongRate: wrong / n,

@@ -21,7 +21,7 @@ import { todayInChina } from '../src/knowledge/validity.js';
 import { AnswerEngine, type EngineOptions } from '../src/engine/engine.js';
 import { DEFAULT_DECISION, type DecisionOptions } from '../src/engine/decide.js';
 import type { AnalyzerOptions } from '../src/search/analyzer.js';
-import { classify, readEvalSet, score, splitOf, type EvalItem, type EvalSet, type Score } from './dev-set.js';
+import { carriesFacts, readEvalSet, score, splitOf, type EvalSet, type Score } from './dev-set.js';
 import { readFollowups, scoreFollowups } from './followups.js';
 import { checkSplits } from './split-rule.js';
 import { readMined } from './eval/near-eval.js';
@@ -146,11 +146,14 @@ function relatedOnFallbacks(set: EvalSet, engine: AnswerEngine): RelatedTally {
 const offering: string[] = [];
 for (const [name, options] of steps) {
   const engine = new AnswerEngine(knowledge, { indexAnswers: values['index-answers'] ?? false, ...options });
-  const carries = (item: EvalItem, id: string) => {
-    const e = engine.entry(id);
-    return e !== undefined && classify(item, engine.replyFor(e)) === 'hit';
-  };
-  last = sets.map(([setName, set]) => [setName, score(set, (q) => engine.ask(q), carries)]);
+  last = sets.map(([setName, set]) => [
+    setName,
+    score(
+      set,
+      (q) => engine.ask(q),
+      (item, id) => carriesFacts(engine, item, id),
+    ),
+  ]);
   if (name === 'default') related = sets.map(([setName, set]) => [setName, relatedOnFallbacks(set, engine)]);
   if (followups) {
     last.push(['followups', scoreFollowups(followups, engine)]);

@@ -17,7 +17,7 @@ import { loadKnowledge, type Knowledge } from '../src/knowledge/load.js';
 import { todayInChina } from '../src/knowledge/validity.js';
 import { AnswerEngine, DEFAULT_ENGINE_OPTIONS } from '../src/engine/engine.js';
 import type { Understood } from '../src/engine/understand.js';
-import { classify, readEvalSet, type EvalItem } from './dev-set.js';
+import { carriesFacts, classify, readEvalSet, score, type EvalItem } from './dev-set.js';
 import { fnv1a32 } from './eval/split.js';
 import { variantsOf } from './try-options.js';
 
@@ -73,86 +73,59 @@ for (const b of batches) {
 }
 
 /** The last question's reading, for --dump. */
-let last: { understood: Understood; normalized: string } | undefined;
+let last: Understood | undefined;
 const dump: string[] = [];
 
-const traced = { onUnderstood: (understood: Understood, normalized: string) => (last = { understood, normalized }) };
+const traced = { onUnderstood: (understood: Understood) => (last = understood) };
 const engines = new Map([...trees].map(([c, k]) => [c, new AnswerEngine(k, traced)]));
 const defaults = { decision: DEFAULT_ENGINE_OPTIONS.decision, complaintGuideEntryId: DEFAULT_ENGINE_OPTIONS.complaintGuideEntryId };
 
 for (const [name, options] of variantsOf(values.try)) {
   // The variant's options are read at question time: the engines are built once and their options swapped.
   for (const engine of engines.values()) Object.assign(engine.options, defaults, options);
-  const total = { hit: 0, miss: 0, wrong: 0, offered: 0, suggested: 0, out: 0, falseAnswers: 0, outSuggested: 0 };
+  const total = { hits: 0, misses: 0, wrong: 0, offered: 0, suggested: 0, outOfScope: 0, falseAnswers: 0, outOfScopeSuggested: 0 };
   const shown: string[] = [];
   for (const b of batches) {
     const engine = engines.get(b.commit)!;
-    const per = { hit: 0, miss: 0, wrong: 0 };
-    for (const item of b.inScope) {
-      last = undefined;
-      const reply = engine.ask(item.q);
-      const outcome = classify(item, reply);
-      per[outcome]++;
-      // A clarify that offers an entry carrying the facts: one tap from the answer.
-      if (reply.status === 'clarify' && reply.alternatives.some((a) => carries(engine, item, a.id))) total.offered++;
-      // A fallback that suggests such an entry (您是不是想问).
-      if (reply.status === 'fallback' && reply.alternatives.some((a) => carries(engine, item, a.id))) total.suggested++;
-      if (values.dump && name === 'default') dump.push(JSON.stringify(traceOf(engine, item, reply.status, outcome)));
-      if (outcome !== 'hit' && values.show)
-        shown.push(`${item.id} [${outcome === 'wrong' ? 'WRONG' : reply.status}${reply.entry ? ` ${reply.entry.id}` : ''} ${reply.score ?? ''}] ${item.q}`);
+    const s = score(
+      b,
+      (q) => engine.ask(q),
+      (item, id) => carriesFacts(engine, item, id),
+    );
+    for (const k of Object.keys(total) as (keyof typeof total)[]) total[k] += s[k];
+    if (values.show) {
+      console.log(`  ${b.name} (${b.commit.slice(0, 7)}): ${s.hits} hit / ${s.misses} miss / ${s.wrong} wrong`);
+      shown.push(...s.failures.filter((f) => !f.endsWith('(out of scope)')));
     }
-    for (const item of b.outOfScope) {
-      total.out++;
-      const reply = engine.ask(item.q);
-      if (reply.status === 'answered') total.falseAnswers++;
-      if (reply.status === 'fallback' && reply.alternatives.length) total.outSuggested++;
-    }
-    total.hit += per.hit;
-    total.miss += per.miss;
-    total.wrong += per.wrong;
-    if (values.show) console.log(`  ${b.name} (${b.commit.slice(0, 7)}): ${per.hit} hit / ${per.miss} miss / ${per.wrong} wrong`);
+    if (values.dump) for (const item of b.inScope) dump.push(JSON.stringify(traceOf(name, engine, item)));
   }
-  const n = total.hit + total.miss + total.wrong;
+  const n = total.hits + total.misses + total.wrong;
   const r = (x: number, d: number) => (d ? (x / d).toFixed(3) : '-');
   console.log(
-    `${name}: ${n} in scope, hit ${total.hit} (${r(total.hit, n)}) / miss ${total.miss} (clarify offering the answer ${total.offered}, fallback suggesting it ${total.suggested}) / wrong ${total.wrong} (${r(total.wrong, n)}); false answers ${total.falseAnswers}/${total.out} (fallbacks with suggestions ${total.outSuggested})`,
+    `${name}: ${n} in scope, hit ${total.hits} (${r(total.hits, n)}) / miss ${total.misses} (clarify offering the answer ${total.offered - total.suggested}, fallback suggesting it ${total.suggested}) / wrong ${total.wrong} (${r(total.wrong, n)}); false answers ${total.falseAnswers}/${total.outOfScope} (fallbacks with suggestions ${total.outOfScopeSuggested})`,
   );
-  for (const s of shown) console.log(`  ${s}`);
+  for (const line of shown) console.log(`  ${line}`);
 }
 if (values.dump) writeFileSync(values.dump, `${dump.join('\n')}\n`);
 
-/** Whether the entry's reply carries the item's facts (its `must` patterns). */
-function carries(engine: AnswerEngine, item: EvalItem, id: string): boolean {
-  const e = engine.entry(id);
-  return e ? classify(item, engine.replyFor(e)) === 'hit' : false;
-}
-
-/** One item's reading for --dump: the outcome, the best candidates' features, the question's domain terms the best entry lacks. */
-function traceOf(engine: AnswerEngine, item: EvalItem, status: string, outcome: string) {
-  const ranked = last?.understood.decision.ranked ?? [];
-  const a = engine.analyzer;
-  const terms = last ? [...new Set(a.tokensOf(last.normalized).filter((t) => a.namesTerm(t)))] : [];
-  const textOf = (id: string) => {
-    const e = engine.entry(id);
-    return e ? a.normalize([e.title, ...e.questions, ...e.keywords].join(' ')) : '';
-  };
-  const answerOf = (id: string) => {
-    const e = engine.entry(id);
-    return e ? a.normalize(e.answer) : '';
-  };
+/**
+ * One item's reading for --dump (bench/unseen-analysis.ts reads it): the variant, the outcome, how it was read, and
+ * the five best candidates' features, each with whether its reply carries the item's facts.
+ */
+function traceOf(variant: string, engine: AnswerEngine, item: EvalItem) {
+  last = undefined;
+  const reply = engine.ask(item.q);
+  const reading = last as Understood | undefined;
   return {
+    variant,
     id: item.id,
     q: item.q,
-    status,
-    outcome,
-    via: last?.understood.via,
-    kind: last?.understood.decision.kind,
-    terms,
-    top: ranked.slice(0, 5).map((r) => ({
-      ...r,
-      good: carries(engine, item, r.id),
-      missingAsked: terms.filter((t) => !textOf(r.id).includes(t)),
-      missingAll: terms.filter((t) => !textOf(r.id).includes(t) && !answerOf(r.id).includes(t)),
-    })),
+    // The analysis's split of short and long questions: 30 characters or more.
+    long: [...item.q].length >= 30,
+    status: reply.status,
+    outcome: classify(item, reply),
+    via: reading?.via,
+    kind: reading?.decision.kind,
+    top: (reading?.decision.ranked ?? []).slice(0, 5).map((c) => ({ ...c, good: carriesFacts(engine, item, c.id) })),
   };
 }

@@ -32,7 +32,9 @@ export interface DecisionOptions {
   focusWeight: number;
   /**
    * A fallback suggests (您是不是想问) the candidates whose confidence reaches this share of the answer threshold and whose
-   * coverage reaches its floor, at most three (default: 0.8; `Infinity` suggests none). They are offered, not answered.
+   * coverage reaches its floor, at most three; the same share is the floor of the options a long or follow-up message
+   * is offered in a clarify when nothing answers it (default: 0.8; `Infinity` suggests and offers none). Offered, not
+   * answered.
    */
   suggestShare: number;
   /** Whether a long or two-part message is also read clause by clause (default: true). */
@@ -210,17 +212,16 @@ export function decide(
     const covered = new Set<number>();
     for (const k of known) if (hasTerm(t.all, k.id)) for (const i of positions.get(k.tok)!) covered.add(i);
     const coverage = contentWeight > 0 ? content.filter((i) => covered.has(i)).length / contentWeight : 0;
-    // A follow-up's own words must be what the entry is about (its title or 相似问), not only words of its answer.
+    // The question's words found in what the entry is about (its titles and 相似问), not only in its answer.
+    const inAsked = known.filter((k) => t.asked.some((a) => hasTerm(a, k.id)));
+    const about = qWeight > 0 ? inAsked.reduce((s, k) => s + index.idfOf(k.id), 0) / qWeight : 0;
+    // A follow-up's own words must be among them.
     const focus = focusFrom === undefined ? [] : content.filter((i) => i >= focusFrom);
     let focusFactor = 1;
     if (focus.length) {
-      const about = new Set<number>();
-      for (const k of known) if (t.asked.some((a) => hasTerm(a, k.id))) for (const i of positions.get(k.tok)!) about.add(i);
-      focusFactor = 1 - options.focusWeight + (options.focusWeight * focus.filter((i) => about.has(i)).length) / focus.length;
+      const askedAt = new Set(inAsked.flatMap((k) => positions.get(k.tok)!));
+      focusFactor = 1 - options.focusWeight + (options.focusWeight * focus.filter((i) => askedAt.has(i)).length) / focus.length;
     }
-    let aboutWeight = 0;
-    for (const k of known) if (t.asked.some((a) => hasTerm(a, k.id))) aboutWeight += index.idfOf(k.id);
-    const about = qWeight > 0 ? aboutWeight / qWeight : 0;
     let closeness = 0;
     let containment = 0;
     for (const asked of t.asked) {
@@ -247,13 +248,15 @@ export function decide(
   const minConfidence = long ? options.long.minConfidence : options.minConfidence;
   const clarifyRatio = long ? options.long.clarifyRatio : options.clarifyRatio;
   const minCoverage = long ? (options.long.minCoverage ?? options.minCoverage) : options.minCoverage;
-  const near = () => ranked.filter((r) => r.coverage >= minCoverage && r.confidence >= minConfidence * options.suggestShare).slice(0, 3);
-  if (best.coverage < minCoverage || best.confidence < minConfidence) return { kind: 'none', ranked, near: near() };
+  /** The (at most three) best candidates that cover enough of the question and reach `floor`. */
+  const reaching = (floor: number) => ranked.filter((r) => r.coverage >= minCoverage && r.confidence >= floor).slice(0, 3);
+  const none = (): Decision => ({ kind: 'none', ranked, near: reaching(minConfidence * options.suggestShare) });
+  if (best.coverage < minCoverage || best.confidence < minConfidence) return none();
   if (long && best.relative < options.long.minRelative) {
     // A weak reading of a long message (the search itself ranks the entry far below another): ask which question
     // it is rather than answer another one.
-    const offers = ranked.filter((r) => r.coverage >= minCoverage && r.confidence >= minConfidence).slice(0, 3);
-    return offers.length > 1 ? { kind: 'clarify', ranked: offers } : { kind: 'none', ranked, near: near() };
+    const offers = reaching(minConfidence);
+    return offers.length > 1 ? { kind: 'clarify', ranked: offers } : none();
   }
   const close = ranked.filter((r) => r.confidence >= best.confidence * clarifyRatio && r.coverage >= minCoverage);
   if (close.length > 1) return { kind: 'clarify', ranked: close.slice(0, 3) };

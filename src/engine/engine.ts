@@ -218,7 +218,8 @@ export class AnswerEngine {
       tokens: (text) => analyzer.tokensOf(text),
       normalize: (text) => analyzer.normalize(text),
       hasTerm: (text) => analyzer.namesTerm(text),
-      offerAt: { coverage: d.minCoverage, confidence: d.minConfidence * 0.8 },
+      // Close enough to offer in a clarify: the floor of a fallback's suggestions.
+      offerAt: { coverage: d.minCoverage, confidence: d.minConfidence * d.suggestShare },
       clauses: d.readClauses,
     });
     this.options.onUnderstood?.(understood, normalized);

@@ -7,9 +7,13 @@
 
   var el = window.PufaDom.el;
 
+  /** A source's name as cited: a standard (…（GB …）) as it is, a law in 《》. */
+  function lawName(name) {
+    return /^[^（(]*（GB/.test(name) ? name : '《' + name + '》';
+  }
+
   function citation(group) {
-    var first = group[0];
-    var name = /^[^（(]*（GB/.test(first.name) ? first.name : '《' + first.name + '》';
+    var name = lawName(group[0].name);
     var articles = group
       .map(function (b) {
         return b.article;
@@ -34,7 +38,7 @@
       })
     )
       return el('li', null, citation(group));
-    var li = el('li', null, /^[^（(]*（GB/.test(first.name) ? first.name : '《' + first.name + '》');
+    var li = el('li', null, lawName(first.name));
     group
       .filter(function (b) {
         return b.article !== '全文';

@@ -26,6 +26,15 @@
    * a promise; deps.persist() saves the conversation after a vote.
    */
   window.PufaChatRender = function (deps) {
+    /** A row of chips, one per entry (its title), each asking that question. */
+    function chipRow(kind, refs) {
+      var row = el('div', 'chips ' + kind);
+      refs.forEach(function (a) {
+        row.appendChild(chip(a.title, deps.ask));
+      });
+      return row;
+    }
+
     // ---- rendering of one reply ----
     function renderFeedback(box, msg) {
       var row = el('div', 'feedback');
@@ -92,11 +101,7 @@
         var others = (reply.candidates && reply.candidates.length ? reply.candidates : reply.alternatives) || [];
         if (others.length) {
           panel.appendChild(el('p', null, '您是不是想问：'));
-          var chips = el('div', 'chips candidates');
-          others.forEach(function (a) {
-            chips.appendChild(chip(a.title, deps.ask));
-          });
-          panel.appendChild(chips);
+          panel.appendChild(chipRow('candidates', others));
         }
         panel.appendChild(el('p', null, (others.length ? '都不是？' : '') + '可以换个说法再问，或者联系工作人员：'));
         panel.appendChild(callLinks(HOTLINES));
@@ -137,11 +142,7 @@
       if (legal) box.appendChild(el('p', 'legal', legal));
       if (reply.alternatives && reply.alternatives.length) {
         box.appendChild(el('h4', null, '相关问题'));
-        var chips = el('div', 'chips related');
-        reply.alternatives.forEach(function (a) {
-          chips.appendChild(chip(a.title, deps.ask));
-        });
-        box.appendChild(chips);
+        box.appendChild(chipRow('related', reply.alternatives));
       }
       if (reply.entry && reply.entry.id) renderFeedback(box, msg);
     }
@@ -149,11 +150,7 @@
     function renderClarify(box, reply) {
       var lines = String(reply.text).split('\n');
       box.appendChild(el('p', null, lines[0]));
-      var chips = el('div', 'chips candidates');
-      (reply.alternatives || []).forEach(function (a) {
-        chips.appendChild(chip(a.title, deps.ask));
-      });
-      box.appendChild(chips);
+      box.appendChild(chipRow('candidates', reply.alternatives || []));
       box.appendChild(el('p', 'legal', '请点选一个问题；也可以换个说法再问。'));
     }
 
@@ -163,11 +160,7 @@
         // 您是不是想问: the numbered titles of the text become chips; the rest of the text stays.
         var lines = String(reply.text).split('\n');
         box.appendChild(el('p', null, lines[0]));
-        var chips = el('div', 'chips candidates');
-        suggested.forEach(function (a) {
-          chips.appendChild(chip(a.title, deps.ask));
-        });
-        box.appendChild(chips);
+        box.appendChild(chipRow('candidates', suggested));
         paragraphs(
           box,
           lines
