@@ -9,7 +9,7 @@
  * on the other. Prints hits / misses / wrong answers in scope and false answers out of scope, per variant.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -52,12 +52,15 @@ const batches: Batch[] = readdirSync('bench/eval/mined')
     return { name: f.slice(0, -5), commit, inScope: set.inScope.filter(inHalf), outOfScope: set.outOfScope.filter(inHalf) };
   });
 
-/** The knowledge tree of a commit, extracted once. */
+/** The knowledge tree of a commit, extracted once (into a scratch folder renamed when complete, so an interrupted run leaves no half tree). */
 async function knowledgeAt(commit: string): Promise<Knowledge> {
   const dir = join(tmpdir(), 'pufa-unseen', commit);
-  if (!existsSync(join(dir, 'knowledge'))) {
-    mkdirSync(dir, { recursive: true });
-    execFileSync('sh', ['-c', `git archive ${commit} knowledge | tar -x -C ${dir}`]);
+  if (!existsSync(dir)) {
+    const scratch = `${dir}.${process.pid}`;
+    rmSync(scratch, { recursive: true, force: true });
+    mkdirSync(scratch, { recursive: true });
+    execFileSync('sh', ['-c', `git archive ${commit} knowledge | tar -x -C ${scratch}`]);
+    renameSync(scratch, dir);
   }
   return loadKnowledge(join(dir, 'knowledge'), todayInChina());
 }
