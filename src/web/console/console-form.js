@@ -1,27 +1,12 @@
 /*
  * 「新建条目」 and edit (#new, #edit/<id>): a form built from the entry schema's fields as the server
  * describes them (labels, options, limits), validated live by the server with the checks of
- * check-knowledge, saved as a draft (a published entry gets a revision that waits for 法制审核).
+ * check-knowledge, saved as a draft (a published entry gets a revision that waits for 法制审核). The 法律依据
+ * rows and the 相关条目 picker are built by console-form-refs.js, the article texts by console-article.js.
  */
 (function () {
   'use strict';
   var PC = window.PC, el = PC.el, add = PC.add;
-
-  /** Parses 第一千零九十五条… into 1095 (undefined when it is not an article number). */
-  function articleNumber(text) {
-    var m = /^第([零〇一二两三四五六七八九十百千]+)条/.exec(String(text || '').trim());
-    if (!m) return undefined;
-    var digits = { '零': 0, '〇': 0, '一': 1, '二': 2, '两': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7, '八': 8, '九': 9 };
-    var units = { '十': 10, '百': 100, '千': 1000 };
-    var total = 0, cur = 0;
-    for (var i = 0; i < m[1].length; i++) {
-      var ch = m[1][i];
-      if (ch in digits) cur = digits[ch];
-      else { total += (cur || 1) * units[ch]; cur = 0; }
-    }
-    return total + cur || undefined;
-  }
-  PC.articleNumber = articleNumber;
 
   var lines = function (text) { return text.split('\n').map(function (s) { return s.trim(); }).filter(Boolean); };
   var terms = function (text) { return text.split(/[\s,，、;；]+/).map(function (s) { return s.trim(); }).filter(Boolean); };
@@ -80,13 +65,19 @@
     var more = el('details');
     add(more, el('summary', null, '更多（可不填）'));
     var related = entry.related.slice();
-    var basisBox, relatedChips;
+    var basisBox, relatedIds;
 
     spec.fields.forEach(function (f) {
       var wrap;
-      if (f.input === 'basis') wrap = basisField(f);
-      else if (f.input === 'related') wrap = relatedField(f);
-      else {
+      if (f.input === 'basis') {
+        var basis = PC.basisField(f, spec, entry.basis, changed);
+        basisBox = basis.box;
+        wrap = basis.wrap;
+      } else if (f.input === 'related') {
+        var picker = PC.relatedField(f, spec, related, changed);
+        relatedIds = picker.ids;
+        wrap = picker.wrap;
+      } else {
         var c = control(f, entry[f.name]);
         if (f.name === 'id' && detail) c.disabled = true;
         wrap = PC.field(f.label + (f.required ? '' : '（可不填）'), c, f.hint + ' ' + limits(f));
@@ -112,87 +103,6 @@
     card.querySelector('.actions').appendChild(save);
     add(box, card);
 
-    function basisField(f) {
-      var wrap = el('fieldset', 'field');
-      add(wrap, el('legend', null, f.label), el('p', 'hint', f.hint));
-      basisBox = el('div');
-      wrap.appendChild(basisBox);
-      (entry.basis.length ? entry.basis : [{ source: '', article: '' }]).forEach(addBasisRow);
-      add(wrap, PC.button('添加一条依据', 'quiet', function () { addBasisRow({ source: '', article: '' }); }));
-      return wrap;
-    }
-
-    function addBasisRow(b) {
-      var n = basisBox.children.length;
-      var row = el('div', 'basis-row');
-      var options = [{ value: '', label: '（请选择来源）' }].concat(spec.sources.map(function (s) {
-        return { value: s.id, label: s.name + (s.inForce ? '' : '（' + s.validity + '）') };
-      }));
-      var src = PC.select('b-source-' + n, options, b.source);
-      src.className = 'b-source';
-      var art = el('input');
-      art.id = 'b-article-' + n;
-      art.className = 'b-article';
-      art.value = b.article || '';
-      art.placeholder = '第…条';
-      art.pattern = spec.articlePattern;
-      var text = el('div', 'article-text');
-      text.setAttribute('aria-live', 'polite');
-      var remove = PC.button('删除', 'danger', function () { row.remove(); changed(); });
-      add(row, PC.field('来源', src), PC.field('条款', art), remove, text);
-      var err = el('p', 'error b-error');
-      row.appendChild(err);
-      basisBox.appendChild(row);
-      var lookup = function () {
-        var chosen = spec.sources.filter(function (s) { return s.id === src.value; })[0];
-        showArticle(chosen && chosen.hasText ? chosen.id : '', art.value, text);
-      };
-      src.addEventListener('change', lookup);
-      art.addEventListener('input', lookup);
-      if (b.article) lookup();
-    }
-
-    function relatedField(f) {
-      var wrap = el('div', 'field');
-      var input = el('input');
-      input.id = 'f-related';
-      input.setAttribute('list', 'related-options');
-      input.placeholder = '输入标题或编号，选中后点“添加”';
-      var list = el('datalist');
-      list.id = 'related-options';
-      spec.entries.forEach(function (e) {
-        var o = el('option');
-        o.value = e.id;
-        o.label = e.title;
-        list.appendChild(o);
-      });
-      relatedChips = el('div', 'chips');
-      var addOne = function () {
-        var v = input.value.trim();
-        var hit = spec.entries.filter(function (e) { return e.id === v || e.title === v; })[0];
-        if (hit && related.indexOf(hit.id) < 0) related.push(hit.id);
-        input.value = '';
-        drawChips();
-        changed();
-      };
-      var row = el('div', 'row-inline');
-      add(row, input, PC.button('添加', 'quiet', addOne));
-      var label = el('label', null, f.label + '（可不填）');
-      label.htmlFor = 'f-related';
-      add(wrap, label, row, list, relatedChips, el('p', 'hint', f.hint));
-      drawChips();
-      return wrap;
-    }
-
-    function drawChips() {
-      relatedChips.textContent = '';
-      related.forEach(function (id) {
-        var e = spec.entries.filter(function (x) { return x.id === id; })[0];
-        var chip = el('span', 'chip', e ? e.title : id);
-        chip.appendChild(PC.button('移除', null, function () { related = related.filter(function (r) { return r !== id; }); drawChips(); changed(); }));
-        relatedChips.appendChild(chip);
-      });
-    }
 
     /** The entry as the form holds it now (empty optional fields left out). */
     function collect() {
@@ -206,7 +116,7 @@
           });
           return;
         }
-        if (f.input === 'related') { out.related = related.slice(); return; }
+        if (f.input === 'related') { out.related = relatedIds().slice(); return; }
         var v = PC.$('f-' + f.name).value;
         if (f.input === 'lines') out[f.name] = lines(v);
         else if (f.input === 'terms') out[f.name] = terms(v);
@@ -294,27 +204,5 @@
     if (PC.savedMessage) { status.textContent = PC.savedMessage; PC.savedMessage = null; }
     if (!detail) PC.$('f-id').focus();
     if (detail || entry.title) validate();
-  }
-
-  var cache = {};
-  /**
-   * Shows the article's text under a 条款 field, from the shipped law text (GET /api/laws/:source/articles/:n),
-   * or the server's reason when the law has no such article; nothing for a source without text.
-   */
-  function showArticle(source, article, target) {
-    var n = articleNumber(article);
-    target.textContent = '';
-    target.classList.remove('warn');
-    if (!source || !n) return;
-    var key = source + '/' + n;
-    var show = function (a) {
-      if (!a || articleNumber(article) !== n) return;
-      if (a.error) { target.textContent = a.error; target.classList.add('warn'); return; }
-      target.textContent = a.article + '（' + a.validity + '）\n' + a.text;
-    };
-    if (key in cache) return show(cache[key]);
-    fetch('/api/laws/' + source + '/articles/' + n, { headers: { accept: 'application/json' } })
-      .then(function (res) { return res.status === 200 || res.status === 404 ? res.json() : null; })
-      .then(function (a) { cache[key] = a; show(a); }, function () {});
   }
 })();
