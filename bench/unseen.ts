@@ -42,14 +42,19 @@ interface Batch {
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
 const inHalf = (item: EvalItem) => !values.half || (fnv1a32(item.q) % 2 === 0 ? 'a' : 'b') === values.half;
 
+// A batch not yet committed has no knowledge of its own to be asked of (and may be still being collected): skipped.
 const batches: Batch[] = readdirSync('bench/eval/mined')
   .filter((f) => f.endsWith('.yaml'))
   .sort()
-  .map((f) => {
+  .flatMap((f) => {
     const path = `bench/eval/mined/${f}`;
     const commit = git('log', '--diff-filter=A', '--format=%H', '--', path).split('\n').pop()!;
+    if (!commit) {
+      console.error(`${path}: not committed yet, skipped`);
+      return [];
+    }
     const set = readEvalSet(path);
-    return { name: f.slice(0, -5), commit, inScope: set.inScope.filter(inHalf), outOfScope: set.outOfScope.filter(inHalf) };
+    return [{ name: f.slice(0, -5), commit, inScope: set.inScope.filter(inHalf), outOfScope: set.outOfScope.filter(inHalf) }];
   });
 
 /** The knowledge tree of a commit, extracted once (into a scratch folder renamed when complete, so an interrupted run leaves no half tree). */

@@ -114,8 +114,10 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   // --also-mined: a validation set must stay away from the mined questions too (entries are written from them).
   const alsoMined = process.argv.includes('--also-mined');
   if (alsoMined) {
+    // The candidate file itself may already sit among the mined files: its own items are not probed.
+    const own = new Set([...(data.in_scope ?? []), ...(data.out_of_scope ?? [])].map((i) => i.id));
     const m = readMined();
-    for (const i of [...m.inScope, ...m.outOfScope]) probes.push({ set: 'mined', id: i.id, grams: bigramSet(i.q) });
+    for (const i of [...m.inScope, ...m.outOfScope]) if (!own.has(i.id)) probes.push({ set: 'mined', id: i.id, grams: bigramSet(i.q) });
   }
   const sets = alsoMined ? [...GUARDED_SETS, 'mined', 'real-tune'] : GUARDED_SETS;
   let dropped = 0;

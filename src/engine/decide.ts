@@ -37,6 +37,12 @@ export interface DecisionOptions {
    * answered.
    */
   suggestShare: number;
+  /**
+   * Confidence factor of an entry whose facets clash with the question's (its title names a source or nuisance of a
+   * family the question names too, but none of the question's; src/engine/facets.ts). 1 turns it off (default: 0.7,
+   * chosen on `npm run bench:unseen -- --half a`, see BENCHMARKS.md).
+   */
+  clashFactor: number;
   /** Whether a long or two-part message is also read clause by clause (default: true). */
   readClauses: boolean;
   /** Weight of the previous answer and its related entries when a follow-up is searched (default: 1.05). */
@@ -77,6 +83,7 @@ export const DEFAULT_DECISION: DecisionOptions = {
   weights: { relative: 0.15, coverage: 0.45, closeness: 0.4, about: 0 },
   focusWeight: 0.5,
   suggestShare: 0.8,
+  clashFactor: 0.7,
   readClauses: true,
   nearBoost: 1.05,
   long: {

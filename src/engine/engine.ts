@@ -24,6 +24,7 @@ import { EntryRegistry } from './entry-registry.js';
 import { answeredReply, fallbackReply, noContextReply, round, smalltalkReply } from './replies.js';
 import { domainTermsOf, redirectFinder, type RedirectFinder } from './redirect.js';
 import { complaintStoryFinder, type ComplaintStoryFinder } from './complaint-story.js';
+import { clashWeigher, facetReader } from './facets.js';
 
 export { DEFAULT_ENGINE_OPTIONS, type EngineOptions } from './engine-options.js';
 
@@ -42,6 +43,8 @@ export class AnswerEngine {
   private readonly conversations: ConversationStore;
   /** Whether a folded message is a resident's complaint story (answered with the general guide when unmatched). */
   private isComplaintStory: ComplaintStoryFinder = () => false;
+  /** Each entry's confidence factor for a question whose facets its own clash with. */
+  private clash: (folded: string, factor: number) => (id: string) => number = () => () => 1;
 
   constructor(knowledge: Knowledge, options: Partial<EngineOptions> = {}) {
     this.options = { ...DEFAULT_ENGINE_OPTIONS, ...options };
@@ -52,10 +55,11 @@ export class AnswerEngine {
     this.readLexicon(knowledge);
   }
 
-  /** The lexicon's readers that do not live in the index: other departments' matters and complaint stories. */
+  /** The lexicon's readers that do not live in the index: other departments' matters, complaint stories, facets. */
   private readLexicon(knowledge: Knowledge): void {
     this.findRedirect = redirectFinder(knowledge.lexicon.elsewhere, domainTermsOf(knowledge));
     this.isComplaintStory = complaintStoryFinder(knowledge.lexicon.complaint);
+    this.clash = clashWeigher(facetReader(knowledge.lexicon.facets), (id) => this.entries.get(id));
   }
 
   /** The shipped law texts (the 生态环境法典) and the map of repealed laws' articles. */
@@ -188,7 +192,7 @@ export class AnswerEngine {
       }
     }
     const small = smalltalkKind(folded);
-    if (small) return this.smalltalk(small);
+    if (small) return smalltalkReply(small, this.options.contacts);
     if (asksForPerson(folded)) return contactReply(this.options.contacts);
 
     const analyzer = this.index.analyzer;
@@ -201,11 +205,11 @@ export class AnswerEngine {
       ...(wantsCase(folded) ? { case: 1 } : {}),
       ...(asksAboutBureau(folded) ? { report: 1 } : {}),
     };
+    const clash = this.clash(folded, this.options.decision.clashFactor);
     const weigh = (id: string) => {
       const entry = this.live(id, day);
       // An entry outside its validity window today is never chosen.
-      if (!entry) return 0;
-      return prior[entry.kind] ?? 1;
+      return entry ? (prior[entry.kind] ?? 1) * clash(id) : 0;
     };
     const d = this.options.decision;
     const understood = understand({
@@ -273,10 +277,6 @@ export class AnswerEngine {
   private answered(entry: Entry, day: string, best: Scored | undefined, _session?: string, ownCase = false, also: string[] = []): Reply {
     const { remedyEntryId, recordedReview } = this.options;
     return answeredReply({ entries: this.entries, sources: this.sources, laws: this.laws, remedyEntryId, recordedReview }, entry, day, best, ownCase, also);
-  }
-
-  private smalltalk(kind: ReturnType<typeof smalltalkKind>): Reply {
-    return smalltalkReply(kind, this.options.contacts);
   }
 
   private fallback(redirect?: Elsewhere, best?: Scored, near: EntryRef[] = []): Reply {

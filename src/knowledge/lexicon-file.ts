@@ -17,7 +17,7 @@ export function parseLexicon(yaml: YamlFile): { lexicon: Lexicon; problems: Prob
     return { lexicon, problems };
   }
   for (const key of Object.keys(data)) {
-    if (!['synonyms', 'terms', 'fillers', 'stopwords', 'elsewhere', 'contextual', 'complaint'].includes(key)) bad([key], key, '不认识的部分');
+    if (!['synonyms', 'terms', 'fillers', 'stopwords', 'elsewhere', 'contextual', 'complaint', 'facets'].includes(key)) bad([key], key, '不认识的部分');
   }
   const syn = data.synonyms ?? {};
   if (typeof syn !== 'object' || Array.isArray(syn) || syn === null) bad(['synonyms'], 'synonyms', '应为“标准词: [同义词, ...]”');
@@ -58,6 +58,20 @@ export function parseLexicon(yaml: YamlFile): { lexicon: Lexicon; problems: Prob
     if (!o || typeof o !== 'object' || !isStringList(o.nuisance) || !isStringList(o.request))
       bad(['complaint'], 'complaint', '应有 nuisance 和 request 两个列表');
     else lexicon.complaint = { nuisance: o.nuisance.map(String), request: o.request.map(String) };
+  }
+  const facets = data.facets;
+  if (facets !== undefined) {
+    const families = facets as Record<string, unknown> | null;
+    if (!families || typeof families !== 'object' || Array.isArray(families)) bad(['facets'], 'facets', '应为“类别: {取值: [词, ...]}”');
+    else {
+      lexicon.facets = {};
+      for (const [family, values] of Object.entries(families)) {
+        const v = values as Record<string, unknown> | null;
+        if (!v || typeof v !== 'object' || Array.isArray(v) || !Object.values(v).every(isStringList)) {
+          bad(['facets', family], `facets.${family}`, '应为“取值: [词, ...]”');
+        } else lexicon.facets[family] = Object.fromEntries(Object.entries(v).map(([k, words]) => [k, (words as string[]).map(String)]));
+      }
+    }
   }
   return { lexicon, problems };
 }

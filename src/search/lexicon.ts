@@ -20,6 +20,11 @@ export interface Lexicon {
   contextual?: Contextual[];
   /** Words of residents' complaint stories: the nuisances (油烟, 噪音, 臭 …) and the requests (希望, 投诉, 管管 …). */
   complaint?: { nuisance: string[]; request: string[] };
+  /**
+   * What complaints are about, by family (source, nuisance …): value → the words that reveal it. An entry whose title
+   * names values of a family the question also names, but none of the same, ranks lower (src/engine/facets.ts).
+   */
+  facets?: Record<string, Record<string, string[]>>;
 }
 
 /** A word rewritten to a term only when the text names none of `unless`. */
