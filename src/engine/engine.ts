@@ -228,7 +228,8 @@ export class AnswerEngine {
     });
     this.options.onUnderstood?.(understood, normalized);
     const decision = understood.decision;
-    const redirect = this.findRedirect(folded);
+    // A complaint story the entries answer is ours even when it names another department's word (a 食品公司's smoke).
+    const redirect = decision.kind === 'answer' && this.isComplaintStory(folded) ? undefined : this.findRedirect(folded);
 
     if (redirect && (decision.kind !== 'answer' || decision.best.coverage < 0.999)) {
       return this.fallback(redirect);

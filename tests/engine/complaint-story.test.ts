@@ -39,4 +39,14 @@ describe('the engine answers an unmatched complaint story with the general guide
     const r = e.ask('小区物业一直不修电梯，业主们天天爬楼梯很辛苦，希望有关部门来督促一下物业公司');
     expect(r.entry?.id).not.toBe('complaint-general-guide');
   });
+  it('a complaint story the entries answer is ours even when it names another department’s word (食品 → 市场监管)', () => {
+    const e = new AnswerEngine(knowledge, { today: DAY });
+    const r = e.ask('园区里那家食品公司的锅炉天天冒黑烟，一股焦糊味飘到我们小区，希望环保部门查处');
+    expect(r.status).toBe('answered');
+    expect(r.text).not.toMatch(/市场监督管理部门的职责/);
+  });
+  it('a matter of that department is still redirected', () => {
+    const e = new AnswerEngine(knowledge, { today: DAY });
+    expect(e.ask('买到的食品过期了，希望有关部门查处这家超市').text).toMatch(/市场监督管理部门/);
+  });
 });
