@@ -228,9 +228,9 @@ export class AnswerEngine {
     });
     this.options.onUnderstood?.(understood, normalized);
     const decision = understood.decision;
-    // A complaint story the entries answer is ours even when it names another department's word (a 食品公司's smoke).
-    const redirect = decision.kind === 'answer' && this.isComplaintStory(folded) ? undefined : this.findRedirect(folded);
-
+    // A complaint story is ours even when it names another department's word (a 食品公司's smoke); unanswered: the guide.
+    const story = this.isComplaintStory(folded);
+    const redirect = decision.kind === 'answer' && story ? undefined : this.findRedirect(folded);
     if (redirect && (decision.kind !== 'answer' || decision.best.coverage < 0.999)) {
       return this.fallback(redirect);
     }
@@ -253,7 +253,7 @@ export class AnswerEngine {
     if (remedy) {
       return this.answered(remedy, day, undefined, session, true);
     }
-    const guide = this.isComplaintStory(folded) ? this.live(this.options.complaintGuideEntryId, day) : undefined;
+    const guide = story ? this.live(this.options.complaintGuideEntryId, day) : undefined;
     if (guide) return this.answered(guide, day, undefined, session);
     // Entries close to the question are suggested (not answered); a bare number then picks one, as after a clarify.
     const near = decision.kind === 'none' ? (decision.near ?? []).filter((r) => this.live(r.id, day)).map((r) => this.ref(r.id)) : [];

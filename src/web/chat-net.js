@@ -1,6 +1,6 @@
 /*
  * The web chat's requests to the server: JSON in and out, errors turned into a Chinese message the page shows
- * (with the wait of a 429), and the body of a 👍/👎. Loaded before chat-composer.js and chat.js; exposes
+ * (with the wait of a 429), and the body of a 👍/👎. Loaded before chat-composer.js, chat.js and contact-base.js; exposes
  * window.PufaChatNet.
  */
 (function () {
@@ -8,9 +8,10 @@
 
   /**
    * Sends a request and resolves with its JSON (null for 204). Rejects with an Error whose message is the
-   * server's `error` or a general one; a 429 error carries `retryAfter` (seconds, 1–120, default 10).
+   * server's `error` or `failed` (default: a general one); a 429 error carries `retryAfter` (seconds, 1–120,
+   * default 10). The 「联系我们」 scripts send their requests through it too (contact-base.js).
    */
-  function api(method, url, body) {
+  function api(method, url, body, failed) {
     var init = { method: method, headers: { accept: 'application/json' } };
     if (body !== undefined) {
       init.headers['content-type'] = 'application/json';
@@ -26,7 +27,7 @@
           })
           .then(function (data) {
             if (!res.ok) {
-              var err = new Error((data && data.error) || '服务暂时出现问题，请稍后再试或拨打 12369。');
+              var err = new Error((data && data.error) || failed || '服务暂时出现问题，请稍后再试或拨打 12369。');
               // 429: how long to wait (Retry-After, seconds), so the question can be sent again by itself.
               if (res.status === 429) err.retryAfter = Math.min(120, Math.max(1, Number(res.headers.get('retry-after')) || 10));
               throw err;

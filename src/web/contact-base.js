@@ -1,21 +1,16 @@
 /*
- * What the 「联系我们」 scripts share: the DOM helper, the receipt codes remembered in this browser, this
- * conversation's session id (both through chat.js's window.PufaChat, when it ran) and the requests to the
- * server. Loaded after chat.js and before contact-info.js, contact-message.js and contact.js; exposes
- * window.PufaContactBase.
+ * What the 「联系我们」 scripts share: the DOM helper (chat-dom.js's), the receipt codes remembered in this
+ * browser, this conversation's session id (both through chat.js's window.PufaChat, when it ran) and the requests
+ * to the server (through chat-net.js). Loaded after chat.js and before contact-info.js, contact-message.js and
+ * contact.js; exposes window.PufaContactBase.
  */
 (function () {
   'use strict';
 
   var KEY_RECEIPTS = 'pufa.receipts';
 
-  /** A new element with an optional class and text (set with textContent, never parsed as HTML). */
-  function el(tag, cls, text) {
-    var n = document.createElement(tag);
-    if (cls) n.className = cls;
-    if (text !== undefined && text !== null) n.textContent = String(text);
-    return n;
-  }
+  /** A new element with an optional class and text (the chat's DOM helper, chat-dom.js: textContent only). */
+  var el = window.PufaDom.el;
   // The chat's own storage helpers and session (chat.js runs first); without it, nothing is remembered.
   var chat = window.PufaChat || {
     load: function () {
@@ -52,29 +47,9 @@
     return chat.session();
   }
 
-  /** Sends a request and resolves with its JSON; rejects with the server's `error` or a general message. */
+  /** Sends a request and resolves with its JSON; rejects with the server's `error` or a general message (chat-net.js). */
   function call(method, url, body) {
-    var init = { method: method, headers: { accept: 'application/json' } };
-    if (body !== undefined) {
-      init.headers['content-type'] = 'application/json';
-      init.body = JSON.stringify(body);
-    }
-    return fetch(url, init).then(
-      function (res) {
-        return res
-          .json()
-          .catch(function () {
-            return {};
-          })
-          .then(function (data) {
-            if (!res.ok) throw new Error((data && data.error) || '提交没有成功，请稍后再试或拨打 12369。');
-            return data;
-          });
-      },
-      function () {
-        throw new Error('网络连接不太好，请检查网络后再试。');
-      },
-    );
+    return window.PufaChatNet.api(method, url, body, '提交没有成功，请稍后再试或拨打 12369。');
   }
 
   window.PufaContactBase = { el: el, receipts: receipts, addReceipt: addReceipt, session: session, call: call };

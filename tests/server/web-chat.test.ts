@@ -56,40 +56,30 @@ describe('GET /', () => {
   });
 });
 
+/** The chat page's scripts in the order it must load them (each after the ones it uses). */
+const PAGE_SCRIPTS = [
+  'chat-dom.js',
+  'chat-basis.js',
+  'chat-render.js',
+  'chat-store.js',
+  'chat-net.js',
+  'chat-composer.js',
+  'chat.js',
+  'contact-base.js',
+  'contact-info.js',
+  'contact-message.js',
+  'contact.js',
+];
+
 describe('/assets/*', () => {
-  it.each([
-    ['chat.js', /javascript/],
-    ['chat-dom.js', /javascript/],
-    ['chat-basis.js', /javascript/],
-    ['chat-render.js', /javascript/],
-    ['chat-store.js', /javascript/],
-    ['chat-net.js', /javascript/],
-    ['chat-composer.js', /javascript/],
-    ['contact-base.js', /javascript/],
-    ['contact-info.js', /javascript/],
-    ['contact-message.js', /javascript/],
-    ['contact.js', /javascript/],
-    ['chat.css', /text\/css/],
-  ])('serves %s', async (file, type) => {
+  it.each([...PAGE_SCRIPTS.map((f): [string, RegExp] => [f, /javascript/]), ['chat.css', /text\/css/]])('serves %s', async (file, type) => {
     const r = await app.inject({ method: 'GET', url: `/assets/${file}` });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(type);
     expect(r.body.length).toBeGreaterThan(100);
   });
 
-  it.each([
-    'chat.js',
-    'chat-dom.js',
-    'chat-basis.js',
-    'chat-render.js',
-    'chat-store.js',
-    'chat-net.js',
-    'chat-composer.js',
-    'contact-base.js',
-    'contact-info.js',
-    'contact-message.js',
-    'contact.js',
-  ])('%s never renders data with innerHTML', async (file) => {
+  it.each(PAGE_SCRIPTS)('%s never renders data with innerHTML', async (file) => {
     const r = await app.inject({ method: 'GET', url: `/assets/${file}` });
     expect(r.statusCode).toBe(200);
     expect(r.body).not.toMatch(/innerHTML|outerHTML|insertAdjacentHTML|document\.write/);
@@ -98,19 +88,7 @@ describe('/assets/*', () => {
   it('the page loads every chat and contact script, each after the ones it uses', async () => {
     const html = (await app.inject({ method: 'GET', url: '/' })).body;
     const scripts = [...html.matchAll(/<script\b[^>]*\bsrc="\/assets\/([^"]+)"/g)].map((m) => m[1]);
-    expect(scripts).toEqual([
-      'chat-dom.js',
-      'chat-basis.js',
-      'chat-render.js',
-      'chat-store.js',
-      'chat-net.js',
-      'chat-composer.js',
-      'chat.js',
-      'contact-base.js',
-      'contact-info.js',
-      'contact-message.js',
-      'contact.js',
-    ]);
+    expect(scripts).toEqual(PAGE_SCRIPTS);
   });
 
   it('answers 404 for a missing asset and for paths outside the folder', async () => {
