@@ -24,6 +24,8 @@ if (!positionals[0]) {
 /** One dumped question (bench/unseen.ts traceOf). */
 interface Row {
   variant: string;
+  /** `out` for an out-of-scope item (its candidates are never right); absent in scope. */
+  scope?: 'out';
   q: string;
   long: boolean;
   status: string;
@@ -37,7 +39,9 @@ const rows = readFileSync(positionals[0], 'utf8')
   .split('\n')
   .filter(Boolean)
   .map((l) => JSON.parse(l) as Row)
-  .filter((r) => r.variant === variant);
+  .filter((r) => r.variant === variant && r.scope !== 'out')
+  // The dump keeps eight candidates (bench/learned-decision.ts reads them all); this analysis looks at five.
+  .map((r) => ({ ...r, top: r.top.slice(0, 5) }));
 
 // (1) The position (1–5, 0: none) of the first candidate that carries the facts, per outcome.
 const positions = new Map<string, number[]>();

@@ -105,7 +105,10 @@ for (const [name, options] of variantsOf(values.try)) {
       console.log(`  ${b.name} (${b.commit.slice(0, 7)}): ${s.hits} hit / ${s.misses} miss / ${s.wrong} wrong`);
       shown.push(...s.failures.filter((f) => !f.endsWith('(out of scope)')));
     }
-    if (values.dump) for (const item of b.inScope) dump.push(JSON.stringify(traceOf(name, engine, item)));
+    if (values.dump) {
+      for (const item of b.inScope) dump.push(JSON.stringify(traceOf(name, engine, item)));
+      for (const item of b.outOfScope) dump.push(JSON.stringify({ ...traceOf(name, engine, item), scope: 'out' }));
+    }
   }
   const n = total.hits + total.misses + total.wrong;
   const r = (x: number, d: number) => (d ? (x / d).toFixed(3) : '-');
@@ -118,7 +121,8 @@ if (values.dump) writeFileSync(values.dump, `${dump.join('\n')}\n`);
 
 /**
  * One item's reading for --dump (bench/unseen-analysis.ts reads it): the variant, the outcome, how it was read, and
- * the five best candidates' features, each with whether its reply carries the item's facts.
+ * the eight best candidates' features, each with whether its reply carries the item's facts (never, out of scope:
+ * those rows carry `scope: 'out'`).
  */
 function traceOf(variant: string, engine: AnswerEngine, item: EvalItem) {
   last = undefined;
@@ -134,6 +138,6 @@ function traceOf(variant: string, engine: AnswerEngine, item: EvalItem) {
     outcome: classify(item, reply),
     via: reading?.via,
     kind: reading?.decision.kind,
-    top: (reading?.decision.ranked ?? []).slice(0, 5).map((c) => ({ ...c, good: carriesFacts(engine, item, c.id) })),
+    top: (reading?.decision.ranked ?? []).slice(0, 8).map((c) => ({ ...c, good: (item.must?.length ?? 0) > 0 && carriesFacts(engine, item, c.id) })),
   };
 }

@@ -115,6 +115,10 @@ export interface Scored {
    * not its answer's text).
    */
   about: number;
+  /** Factor the caller's prior applied to the confidence (entry kind, facet clash, a follow-up's favour; 1: none). */
+  prior: number;
+  /** Position of the entry among the BM25 candidates (0: the search's best). */
+  rank: number;
   /** Combined confidence in [0, 1]. */
   confidence: number;
 }
@@ -213,7 +217,7 @@ export function decide(
   });
   const contentWeight = content.reduce((s, i) => s + (knownAt.has(i) || asked.has(i) ? 1 : uw), 0);
 
-  const ranked = cands.map((c): Scored => {
+  const ranked = cands.map((c, rank): Scored => {
     const t = index.tokensOf(c.id)!;
     // Coverage: which content characters lie inside a token (term, bigram, word) the entry contains.
     const covered = new Set<number>();
@@ -244,11 +248,10 @@ export function decide(
     }
     const relative = c.score / topOf.get(c.id)!;
     const w = long ? options.long.weights : { ...options.weights, containment: 0 };
+    const p = prior(c.id);
     const confidence =
-      prior(c.id) *
-      focusFactor *
-      (w.relative * relative + w.coverage * coverage + w.closeness * closeness + w.containment * containment + (w.about ?? 0) * about);
-    return { id: c.id, relative, coverage, closeness, containment, about, confidence };
+      p * focusFactor * (w.relative * relative + w.coverage * coverage + w.closeness * closeness + w.containment * containment + (w.about ?? 0) * about);
+    return { id: c.id, relative, coverage, closeness, containment, about, prior: p, rank, confidence };
   });
   ranked.sort((a, b) => b.confidence - a.confidence);
   const best = ranked[0];

@@ -3,7 +3,17 @@ import { describe, expect, it } from 'vitest';
 import type { Decision, Scored } from '../../src/engine/decide.js';
 import { understand, type UnderstandInput } from '../../src/engine/understand.js';
 
-const scored = (id: string, confidence: number): Scored => ({ id, relative: 1, coverage: 0.9, closeness: 0.5, containment: 0.5, about: 0.5, confidence });
+const scored = (id: string, confidence: number): Scored => ({
+  id,
+  relative: 1,
+  coverage: 0.9,
+  closeness: 0.5,
+  containment: 0.5,
+  about: 0.5,
+  prior: 1,
+  rank: 0,
+  confidence,
+});
 
 /** An input whose search finds `alone` for the question by itself and `joined` for it read with the previous one. */
 function input(joined: Decision, near: string[]): UnderstandInput {
