@@ -8,8 +8,8 @@
  * 2. **A learned decision**: a logistic regression (pointwise: is this candidate right?) over the candidates'
  *    features, their differences to the best of the eight and the margin, separately weighted for long and short
  *    messages, trained on one half (`--train`, default a) and asked of the other. Candidates are re-ordered by the
- *    model's probability; the best is answered when its probability reaches τ and leads the next by δ. Printed for a
- *    grid of τ and δ next to the default decision on the same half, out-of-scope false answers included.
+ *    model's probability; the best is answered when its probability reaches τ and leads the next by δ (τ 0, δ 0: the
+ *    ordering alone, every question answered). Printed for a grid of τ and δ next to the default decision on the same half, out-of-scope false answers included.
  *
  * Nothing here is used by the engine: it measures whether the features the engine has can separate right from wrong
  * better than its thresholds do (BENCHMARKS.md, session 7).
@@ -113,7 +113,7 @@ const dFalse = outOfScope.filter((r) => r.status === 'answered').length;
 console.log(
   `learned on half ${trainHalf}, asked of half ${testHalf} (${inScope.length} in scope, ${outOfScope.length} out): default hit ${dHits} / wrong ${dWrong} / false ${dFalse}`,
 );
-for (const tau of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
+for (const tau of [0, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8]) {
   const cells: string[] = [];
   for (const delta of [0, 0.1, 0.2, 0.3]) {
     let hit = 0;
