@@ -7,17 +7,15 @@
  *    (answer exactly when the best candidate is right, never otherwise); a perfect reranking of the eight candidates.
  * 2. **A learned decision**: a logistic regression (pointwise: is this candidate right?) over the candidates'
  *    features, their differences to the best of the eight and the margin, separately weighted for long and short
- *    messages, trained on one half (`--train`, default a) and asked of the other. Candidates are re-ordered by the
+ *    messages (the dump's `long`: 30 characters or more), trained on one half (`--train`, default a) and asked of the other. Candidates are re-ordered by the
  *    model's probability; the best is answered when its probability reaches τ and leads the next by δ (τ 0, δ 0: the
  *    ordering alone, every question answered). Printed for a grid of τ and δ next to the default decision on the same half, out-of-scope false answers included.
  *
  * Nothing here is used by the engine: it measures whether the features the engine has can separate right from wrong
  * better than its thresholds do (BENCHMARKS.md, session 7).
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import type { Scored } from '../src/engine/decide.js';
-import { fnv1a32 } from './eval/split.js';
+import { type DumpRow, halfOf, readDump } from './unseen-dump.js';
 
 const { values, positionals } = parseArgs({ allowPositionals: true, options: { train: { type: 'string' } } });
 if (!positionals[0]) {
@@ -25,30 +23,12 @@ if (!positionals[0]) {
   process.exit(2);
 }
 
-/** One dumped question (bench/unseen.ts traceOf). */
-interface Row {
-  variant: string;
-  scope?: 'out';
-  q: string;
-  status: string;
-  outcome: 'hit' | 'miss' | 'wrong';
-  top: (Scored & { good: boolean })[];
-}
-
-const rows = readFileSync(positionals[0], 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as Row)
-  .filter((r) => r.variant === 'default');
-const halfOf = (r: Row) => (fnv1a32(r.q) % 2 === 0 ? 'a' : 'b');
+const rows = readDump(positionals[0], 'default');
 const trainHalf = values.train === 'b' ? 'b' : 'a';
 const testHalf = trainHalf === 'a' ? 'b' : 'a';
 
-/** Long, as the engine's default `long.from` (26 content characters), approximated by the question's length. */
-const isLong = (r: Row) => [...r.q].length >= 26;
-
 /** Features of candidate `i` of a row: its own, relative to the best of the eight, the margin; per length. */
-function featuresOf(r: Row, i: number): number[] {
+function featuresOf(r: DumpRow, i: number): number[] {
   const c = r.top[i];
   const best = (k: 'coverage' | 'closeness' | 'containment' | 'about') => Math.max(...r.top.map((x) => x[k]));
   const own = [
@@ -68,7 +48,7 @@ function featuresOf(r: Row, i: number): number[] {
     i === 0 && r.top[1] ? r.top[0].confidence - r.top[1].confidence : 0,
     Math.min([...r.q].length, 120) / 120,
   ];
-  const long = isLong(r) ? 1 : 0;
+  const long = r.long ? 1 : 0;
   return [1, long, ...own.map((x) => x * long), ...own.map((x) => x * (1 - long))];
 }
 
@@ -86,13 +66,13 @@ function logisticFit(data: { x: number[]; y: number }[], epochs = 1500, rate = 0
   return w;
 }
 
-const train = rows.filter((r) => halfOf(r) === trainHalf && r.top.length);
+const train = rows.filter((r) => halfOf(r.q) === trainHalf && r.top.length);
 const w = logisticFit(train.flatMap((r) => r.top.map((c, i) => ({ x: featuresOf(r, i), y: c.good ? 1 : 0 }))));
 const probability = (x: number[]) => 1 / (1 + Math.exp(-x.reduce((s, v, k) => s + v * w[k], 0)));
 
 // 1. Ceilings, per half.
 for (const half of ['a', 'b']) {
-  const group = rows.filter((r) => halfOf(r) === half && r.scope !== 'out');
+  const group = rows.filter((r) => halfOf(r.q) === half && r.scope !== 'out');
   const hits = group.filter((r) => r.outcome === 'hit').length;
   const wrong = group.filter((r) => r.outcome === 'wrong').length;
   const first = group.filter((r) => r.top[0]?.good).length;
@@ -104,7 +84,7 @@ for (const half of ['a', 'b']) {
 }
 
 // 2. The learned decision on the other half.
-const test = rows.filter((r) => halfOf(r) === testHalf);
+const test = rows.filter((r) => halfOf(r.q) === testHalf);
 const inScope = test.filter((r) => r.scope !== 'out');
 const outOfScope = test.filter((r) => r.scope === 'out');
 const dHits = inScope.filter((r) => r.outcome === 'hit').length;

@@ -7,10 +7,9 @@
  * whose right entry is among the five would have it first if the five were re-ordered by that weighting, per half
  * (a/b, as bench:unseen) and length.
  */
-import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Scored } from '../src/engine/decide.js';
-import { fnv1a32 } from './eval/split.js';
+import { type DumpRow, halfOf, readDump } from './unseen-dump.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -21,25 +20,11 @@ if (!positionals[0]) {
   process.exit(2);
 }
 
-/** One dumped question (bench/unseen.ts traceOf). */
-interface Row {
-  variant: string;
-  /** `out` for an out-of-scope item (its candidates are never right); absent in scope. */
-  scope?: 'out';
-  q: string;
-  long: boolean;
-  status: string;
-  outcome: 'hit' | 'miss' | 'wrong';
-  top: (Scored & { good: boolean })[];
-}
 type Weights = Pick<Scored, 'relative' | 'coverage' | 'closeness' | 'containment' | 'about'>;
 
 const variant = values.variant ?? 'default';
-const rows = readFileSync(positionals[0], 'utf8')
-  .split('\n')
-  .filter(Boolean)
-  .map((l) => JSON.parse(l) as Row)
-  .filter((r) => r.variant === variant && r.scope !== 'out')
+const rows = readDump(positionals[0], variant)
+  .filter((r) => r.scope !== 'out')
   // The dump keeps eight candidates (bench/learned-decision.ts reads them all); this analysis looks at five.
   .map((r) => ({ ...r, top: r.top.slice(0, 5) }));
 
@@ -62,7 +47,7 @@ function auc(right: number[], wrong: number[]): number {
   for (const p of right) for (const q of wrong) sum += p > q ? 1 : p === q ? 0.5 : 0;
   return right.length && wrong.length ? sum / (right.length * wrong.length) : Number.NaN;
 }
-const features: Record<string, (r: Row) => number> = {
+const features: Record<string, (r: DumpRow) => number> = {
   confidence: (r) => r.top[0].confidence,
   relative: (r) => r.top[0].relative,
   coverage: (r) => r.top[0].coverage,
@@ -92,7 +77,7 @@ for (const w of weightings) {
   const cells: string[] = [];
   for (const long of [false, true]) {
     for (const half of ['a', 'b']) {
-      const group = withRight.filter((r) => r.long === long && (fnv1a32(r.q) % 2 === 0 ? 'a' : 'b') === half);
+      const group = withRight.filter((r) => r.long === long && halfOf(r.q) === half);
       // The first of equal scores wins, as a stable sort would keep it.
       const first = group.filter((r) => r.top.reduce((best, c) => (scoreOf(c) > scoreOf(best) ? c : best)).good).length;
       cells.push(`${long ? 'long' : 'short'} ${half} ${first}/${group.length}`);

@@ -18,7 +18,7 @@ import { todayInChina } from '../src/knowledge/validity.js';
 import { AnswerEngine, DEFAULT_ENGINE_OPTIONS } from '../src/engine/engine.js';
 import type { Understood } from '../src/engine/understand.js';
 import { carriesFacts, classify, readEvalSet, score, type EvalItem } from './dev-set.js';
-import { fnv1a32 } from './eval/split.js';
+import { halfOf } from './unseen-dump.js';
 import { variantsOf } from './try-options.js';
 
 const { values } = parseArgs({
@@ -40,7 +40,7 @@ interface Batch {
 }
 
 const git = (...args: string[]) => execFileSync('git', args, { encoding: 'utf8' }).trim();
-const inHalf = (item: EvalItem) => !values.half || (fnv1a32(item.q) % 2 === 0 ? 'a' : 'b') === values.half;
+const inHalf = (item: EvalItem) => !values.half || halfOf(item.q) === values.half;
 
 // A batch not yet committed has no knowledge of its own to be asked of (and may be still being collected): skipped.
 const batches: Batch[] = readdirSync('bench/eval/mined')
